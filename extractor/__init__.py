@@ -1,0 +1,1 @@
+"""Extraction: read reports (text, HTML, PDF, DOCX) and find the figures they state."""

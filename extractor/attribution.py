@@ -1,0 +1,201 @@
+"""Who did it: the perpetrator of each candidate, from the agent, the subject or the context."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from extractor.candidates import Candidate
+from extractor.lexicon import Mark, Marks
+
+_LEFT_FILLER_POS = {"AUX", "VERB", "ADV", "PART", "DET", "ADP"}
+_LEFT_FILLER_WORDS = {"responsible", "for", "of", "death", "deaths", "killing", "killings", "lives", "life", ":", "–",
+                      "-", "another", "also", "total", "toll", "accounted", "behind", "the", "a", "with", "has", "have"}
+_RIGHT_FILLER_POS = {"AUX", "VERB", "ADV", "PART", "ADJ", "NOUN", "DET", "PROPN", "ADP", "SCONJ", "PRON"}
+_NOT_AGENT_BEFORE = {"control", "controlled", "held", "hold", "affiliated", "backed", "supported", "run", "administered",
+                     "governed", "besieged", "areas", "area", "territory", "territories", "dominated", "operated"}
+_ACTOR_LEAD = {"the", "forces", "of", "troops", "militias", "members", "elements", "'s", "’s"}
+_SUBJECT_DEPS = {"nsubj", "csubj"}
+_PAIRS = {frozenset({"syrian_regime", "russian_forces"}): "syrian_russian_alliance", frozenset({"isis", "hts"}): "extremist_groups"}
+
+
+def combine(actors: list[str]) -> str | None:
+    """Actors named together for one figure: the alliance ids where the contract has one."""
+    unique = list(dict.fromkeys(actors))
+    if len(unique) == 1:
+        return unique[0]
+    return _PAIRS.get(frozenset(unique), unique[0] if unique else None)
+
+
+def _coordinated_before(doc: Doc, marks: Marks, actor: Mark, floor: int) -> list[Mark]:
+    """Actors joined to ``actor`` on its left by "and" or commas: "X, Y and Z"."""
+    out = [actor]
+    k = actor.start - 1
+    while k > floor and doc[k].lower_ in {"and", ",", "as well as"}:
+        k -= 1
+        while k > floor and doc[k].lower_ in {"the"}:
+            k -= 1
+        prev = marks.ending("actor", k)
+        if prev is None:
+            break
+        out.insert(0, prev)
+        k = prev.start - 1
+    return out
+
+
+def _coordinated_after(doc: Doc, marks: Marks, actor: Mark, ceiling: int) -> list[Mark]:
+    out = [actor]
+    k = actor.end
+    while k < ceiling and doc[k].lower_ in {"and", ","}:
+        k += 1
+        while k < ceiling and doc[k].lower_ in _ACTOR_LEAD:
+            k += 1
+        nxt = marks.starting("actor", k)
+        if nxt is None:
+            break
+        out.append(nxt)
+        k = nxt.end
+    return out
+
+
+def _actor_after(doc: Doc, marks: Marks, k: int, ceiling: int) -> Mark | None:
+    for _ in range(4):
+        if k >= ceiling:
+            return None
+        if (m := marks.starting("actor", k)) is not None:
+            return m
+        if doc[k].lower_ not in _ACTOR_LEAD:
+            return None
+        k += 1
+    return None
+
+
+def _each_near(doc: Doc, marks: Marks, start: int, end: int) -> bool:
+    return any(marks.at("cue:each", k) or marks.at("cue:agent_each", k) for k in range(start, min(end, len(doc))))
+
+
+def _split(doc: Doc, marks: Marks, actors: list[Mark], each: bool) -> list[str | None]:
+    ids = [m.value for m in actors]
+    return list(dict.fromkeys(ids)) if each and len(set(ids)) > 1 else [combine(ids)]
+
+
+def _left_actor(doc: Doc, marks: Marks, c: Candidate, floor: int, earlier: list[Candidate]) -> list[str | None]:
+    """``Russian forces killed 271``, ``the regime was responsible for the deaths of 853``."""
+    k = c.number.start - 1
+    if (q := marks.ending("cue:qualifier", k)) is not None:
+        k = q.start - 1
+    steps = 0
+    while k >= floor and steps < 9:
+        if (actor := marks.ending("actor", k)) is not None:
+            actors = _coordinated_before(doc, marks, actor, floor)
+            each = _each_near(doc, marks, actor.end, c.number.start) or _each_near(doc, marks, c.end, c.end + 1)
+            return _split(doc, marks, actors, each)
+        event = marks.ending("event", k)
+        if event is not None and event.start > 0 and doc[event.start - 1].lower_ in {"these", "those", "such"}:
+            # "Those barrel bombs killed 8,136 civilians": the party of the bombs counted before
+            for e in reversed(earlier):
+                if e.event == event.value and any(e.perpetrators):
+                    return list(e.perpetrators)
+            return []
+        tok = doc[k]
+        if not (tok.pos_ in _LEFT_FILLER_POS or tok.lower_ in _LEFT_FILLER_WORDS) or tok.like_num:
+            return []
+        k -= 1
+        steps += 1
+    return []
+
+
+def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int) -> list[str | None]:
+    """``56 civilians were killed by Russian forces``, ``two attacks at the hands of ISIS``."""
+    k = c.end
+    if (q := marks.starting("cue:qualifier_after", k)) is not None:
+        k = q.end
+    for _ in range(7):
+        if k >= ceiling:
+            return []
+        cue = marks.starting("cue:agent_each", k) or marks.starting("cue:agent", k)
+        if cue is not None and (k == 0 or doc[k - 1].lower_ not in _NOT_AGENT_BEFORE):
+            actor = _actor_after(doc, marks, cue.end, ceiling)
+            if actor is not None:
+                actors = _coordinated_after(doc, marks, actor, ceiling)
+                each = cue.kind == "cue:agent_each" or _each_near(doc, marks, cue.start, cue.end) or (
+                    actors[-1].end < len(doc) and doc[actors[-1].end].lower_ == "each"
+                )
+                return _split(doc, marks, actors, each)
+            return []
+        tok = doc[k]
+        if tok.pos_ not in _RIGHT_FILLER_POS or tok.like_num or marks.at("place", k):
+            return []
+        k += 1
+    return []
+
+
+def _label_actor(doc: Doc, marks: Marks, sent: Span) -> list[str | None]:
+    """``Armed opposition factions: the factions killed 12 civilians``: a label before a colon."""
+    k = sent.start
+    while k < sent.end and (doc[k].is_punct or doc[k].is_space) and doc[k].text != ":":
+        k += 1
+    actor = marks.starting("actor", k)
+    if actor is None:
+        return []
+    k = actor.end
+    while k < sent.end and doc[k].is_punct and doc[k].text != ":":
+        k += 1
+    return [actor.value] if k < sent.end and doc[k].text == ":" else []
+
+
+def _actors_in(marks: Marks, tok: Token, c: Candidate) -> list[Mark]:
+    lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+    if lo <= c.number.start < hi:
+        return []
+    return marks.within("actor", lo, hi)
+
+
+def _tree_actor(doc: Doc, marks: Marks, c: Candidate, others: set[int]) -> list[str | None]:
+    """The agent or subject of a verb that governs the number, from the dependency tree."""
+    for anc in doc[c.number.start].ancestors:
+        if anc.i in others:
+            return []
+        heads = [anc] + ([anc.head] if anc.dep_ == "conj" and anc.pos_ in {"VERB", "AUX"} else [])
+        for verb in heads:
+            for child in verb.children:
+                agent = child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by")
+                subject = child.dep_ in _SUBJECT_DEPS and verb.pos_ in {"VERB", "AUX"}
+                if (agent and not (child.i > 0 and doc[child.i - 1].lower_ in _NOT_AGENT_BEFORE)) or subject:
+                    actors = _actors_in(marks, child, c)
+                    if actors:
+                        return [combine([a.value for a in actors[:2]] if len(actors) == 2 else [actors[0].value])]
+        if anc.dep_ in {"ROOT"}:
+            break
+    return []
+
+
+def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dict[int, str | None]) -> None:
+    """Set ``perpetrators`` on every candidate (``[None]`` for a total over all parties)."""
+    noun_tokens: dict[int, Candidate] = {}
+    for c in cands:
+        for k in range(c.number.start, c.end):
+            noun_tokens[k] = c
+    for j, c in enumerate(cands):
+        same = [o for o in cands if o.sent.start == c.sent.start]
+        idx = same.index(c)
+        floor = same[idx - 1].end if idx > 0 else c.sent.start
+        ceiling = same[idx + 1].start if idx + 1 < len(same) else c.sent.end
+        others = {k for k, o in noun_tokens.items() if o is not c and o.sent.start == c.sent.start}
+        found = _right_actor(doc, marks, c, ceiling) or _left_actor(doc, marks, c, floor, cands[:j])
+        if not found and c.head is None:
+            found = _label_actor(doc, marks, c.sent) or _tree_actor(doc, marks, c, others)
+        if not found and c.head is not None:
+            found = list(c.head.perpetrators)
+        if not found and idx > 0 and c.head is None and same[idx - 1].head is None and _sibling(doc, same[idx - 1], c):
+            found = list(same[idx - 1].perpetrators)
+        if not found:
+            found = [context_actor.get(c.sent.start)]
+        c.perpetrators = found
+
+
+def _sibling(doc: Doc, prev: Candidate, c: Candidate) -> bool:
+    """Items of one list: same kind of count, nothing but places and commas between them."""
+    if (prev.event or "") != (c.event or "") or (prev.group is None) != (c.group is None):
+        return False
+    gap = doc[prev.end : c.start]
+    return not any(t.pos_ in {"VERB", "AUX"} or t.lower_ in {"while", "whereas", "but", ";"} for t in gap)

@@ -1,0 +1,292 @@
+"""Numbers that count something: each number with its counted noun, qualifier and span."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from extractor.lexicon import Mark, Marks
+from extractor.numbers import Number, find_articles, find_numbers, looks_like_year
+
+#: Words a counted noun phrase may carry between the number and its head noun.
+_NP_FILLER = {"more", "other", "additional", "new", "further", "innocent", "unarmed", "displaced", "local"}
+#: Entity labels under which a number is a date, time, sum or rank rather than a count.
+_NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
+#: Words after which a noun-less number may borrow the noun of the number before it.
+_ELLIPSIS_NEXT = {"in", "at", "by", "were", "was", "are", "had", "have", "has", ",", ";", ".", "and", ")", "from",
+                  "on", "during", "under", "across", "within", "inside", "while", "whereas", "others", "more", "who",
+                  "whom", "of"}
+_ELLIPSIS_PREV_BLOCK = {"in", "on", "of", "since", "to", "from", "until", "till", "between", "after", "before", "per",
+                        "than", "article", "resolution", "no", "number", "page", "paragraph", "the", "this", "that"}
+
+
+@dataclass
+class Candidate:
+    """A number that counts people or events, and what the rules decided about it."""
+
+    number: Number
+    sent: Span
+    noun: tuple[int, int] | None  # token span of the counted noun phrase
+    group: str | None = None
+    event: str | None = None  # metric implied by the counted noun ("massacres", "arrested"…)
+    target: str | None = None
+    elided: bool = False
+    qualifier: str = "exact"
+    metric: str | None = None
+    perpetrators: list[str | None] = field(default_factory=list)
+    head: Candidate | None = None  # the total this one is a breakdown of
+    location: str | None = None
+    reason: str = ""  # why it could not be resolved, for warnings
+
+    @property
+    def count(self) -> int:
+        return self.number.value
+
+    @property
+    def end(self) -> int:
+        """The token after the number and its counted noun."""
+        return max(self.number.end, self.noun[1] if self.noun else 0)
+
+    @property
+    def start(self) -> int:
+        return self.number.start
+
+
+def _cue_before(marks: Marks, kind: str, i: int) -> Mark | None:
+    return marks.ending(f"cue:{kind}", i - 1) if i > 0 else None
+
+
+def _cue_after(marks: Marks, kind: str, i: int) -> Mark | None:
+    return marks.starting(f"cue:{kind}", i)
+
+
+def _counted_noun(doc: Doc, marks: Marks, start: int, limit: int) -> tuple[int, int, list[Mark]] | None:
+    """The counted noun phrase starting within a few modifier tokens after ``start``."""
+    k = start
+    found: list[Mark] = []
+    while k < limit and k < start + 6:
+        best = max(
+            (m for kind in ("target", "event", "group") if (m := marks.starting(kind, k))),
+            key=lambda m: m.end - m.start,
+            default=None,
+        )
+        if best is not None:
+            found.append(best)
+            k = best.end
+            continue
+        if found:
+            break
+        tok = doc[k]
+        modifier = tok.pos_ in {"ADJ", "PROPN"} or tok.text == "-" or tok.lower_ in _NP_FILLER
+        if modifier or (tok.pos_ == "NOUN" and tok.dep_ in {"compound", "amod", "nmod"}):
+            k += 1
+            continue
+        break
+    if not found:
+        return None
+    return found[0].start, found[-1].end, found
+
+
+def _attack_on_target(doc: Doc, marks: Marks, end: int, limit: int) -> Mark | None:
+    """``attacks on medical facilities``: the target after on / against / targeting."""
+    if end < limit and doc[end].lower_ in {"on", "against", "targeting", "that", "which"}:
+        for k in range(end + 1, min(limit, end + 5)):
+            if (m := marks.starting("target", k)) is not None:
+                return m
+            if doc[k].pos_ not in {"DET", "ADJ", "VERB", "AUX", "PROPN", "CCONJ"} and doc[k].text != ",":
+                break
+    return None
+
+
+def _apply_noun(c: Candidate, found: list[Mark], before: list[Candidate]) -> None:
+    for mark in found:
+        if mark.kind == "group" and mark.value == "others":
+            c.group = next((b.group for b in reversed(before) if b.group), "persons")  # "eight others"
+        elif mark.kind == "group":
+            c.group = mark.value
+        elif mark.kind == "event":
+            c.event = mark.value
+            c.target = c.target or None
+        elif mark.kind == "target":
+            c.target = mark.value or c.target
+            if not mark.value:
+                c.event = c.event or "facility"
+
+
+def _excluded(doc: Doc, marks: Marks, n: Number) -> bool:
+    """Percentages, ages, article numbers and the like are not figures."""
+    if _cue_after(marks, "percent", n.end) or _cue_after(marks, "label_after", n.end):
+        return True
+    if _cue_before(marks, "label_before", n.start) or _cue_before(marks, "age_before", n.start):
+        return True
+    if _cue_after(marks, "age_after", n.end) or (n.end < len(doc) and doc[n.end].text.startswith("-year")):
+        return True
+    return False
+
+
+def _of_them(doc: Doc, marks: Marks, n: Number, limit: int) -> tuple[int, int, list[Mark]] | None:
+    """``215 of them are civilians``, ``of whom 67 were children``: the group after a copula."""
+    k = n.end
+    if k + 1 < limit and doc[k].lower_ in {"were", "are", "was", "is"}:
+        found = _counted_noun(doc, marks, k + 1, limit)
+        return found if found and all(m.kind == "group" for m in found[2]) else None
+    if k + 1 < limit and doc[k].lower_ == "of" and doc[k + 1].lower_ in {"them", "whom", "those", "these", "the"}:
+        k += 2
+        while k < limit and doc[k].pos_ in {"AUX", "ADV"}:
+            k += 1
+        return _counted_noun(doc, marks, k, limit)
+    return None
+
+
+def find_candidates_in(
+    doc: Doc, sent: Span, marks: Marks, numbers: list[Number], earlier: list[Candidate]
+) -> list[Candidate]:
+    """Every number in ``sent`` that counts people or events, with its noun and qualifier."""
+    out: list[Candidate] = []
+    for n in numbers:
+        if _excluded(doc, marks, n) or (n.start > 0 and doc[n.start - 1].lower_ in {"every", "each"}):
+            continue
+        limit = sent.end
+        noun = _counted_noun(doc, marks, n.end, limit) or _of_them(doc, marks, n, limit)
+        before = earlier + out
+        c = Candidate(number=n, sent=sent, noun=(noun[0], noun[1]) if noun else None)
+        if noun:
+            _apply_noun(c, noun[2], before)
+            if c.event == "attacks" and (t := _attack_on_target(doc, marks, noun[1], limit)) is not None:
+                c.event, c.target, c.noun = "attacks_on_vital_facilities", t.value or None, (noun[0], t.end)
+            elif c.event == "attacks_on_vital_facilities" and (t := _attack_on_target(doc, marks, noun[1], limit)):
+                c.target = t.value or None
+        else:
+            if n.is_article:
+                continue
+            trig = marks.starting("trigger", n.end)
+            ent = doc[n.start].ent_type_
+            if trig is not None and trig.value not in {"attacks", "detained"} and ent not in _NOT_COUNTS:
+                c.group, c.noun = "persons", (trig.start, trig.end)  # "42 killed and 80 injured"
+                if out and out[-1].group:
+                    c.group, c.elided = out[-1].group, True  # "27 members…, 19 killed by the regime"
+            elif not _elidable(doc, n, out or (earlier[-1:] if _partitive(doc, n) or _after_label(doc, n) else []), ent):
+                continue
+            else:
+                c.elided = True
+                c.group, c.event, c.target = before[-1].group, before[-1].event, before[-1].target
+        if c.noun and doc[n.start].ent_type_ in _NOT_COUNTS and looks_like_year(doc, n) and not c.group:
+            continue
+        if _rate_after(doc, marks, c) or _negated(doc, n):
+            continue
+        if n.is_article and not (_in_count_list(doc, marks, n, out) or _object_of_trigger(doc, marks, c)
+                                 or _opens_list(doc, n, numbers, c)):
+            continue  # "a massacre is an attack that…" defines, it does not count
+        c.qualifier = _qualifier(doc, marks, c)
+        out.append(c)
+    return out
+
+
+def _after_label(doc: Doc, n: Number) -> bool:
+    return n.start > 0 and doc[n.start - 1].text == ":"
+
+
+def _partitive(doc: Doc, n: Number) -> bool:
+    """``387 of them``, ``69 of these attacks``: a part of something counted before."""
+    return n.end + 1 < len(doc) and doc[n.end].lower_ == "of" and doc[n.end + 1].lower_ in {"them", "these", "those", "whom"}
+
+
+def _elidable(doc: Doc, n: Number, before: list[Candidate], ent: str) -> bool:
+    """A noun-less number in a list after a counted one borrows its noun: ``six in Raqqa``."""
+    if not before or ent in _NOT_COUNTS or looks_like_year(doc, n):
+        return False
+    nxt = doc[n.end].lower_ if n.end < len(doc) else "."
+    prev = doc[n.start - 1].lower_ if n.start > 0 else ""
+    if nxt == "of":
+        return _partitive(doc, n)
+    if prev == ":":
+        return True  # "Syrian regime forces: 327"
+    if nxt not in _ELLIPSIS_NEXT or prev in _ELLIPSIS_PREV_BLOCK:
+        return False
+    return not (nxt == "." and n.end + 1 < len(doc) and doc[n.end + 1].like_num)
+
+
+def _in_count_list(doc: Doc, marks: Marks, n: Number, before: list[Candidate]) -> bool:
+    """``…, 9 women, and a media activist``: an article counts only as an item of a list of counts."""
+    if not before:
+        return False
+    gap = doc[before[-1].end : n.start]
+    if len(gap) > 8:
+        return False
+    listy = all(t.is_punct or t.pos_ in {"CCONJ", "ADV"} or marks.at("cue:breakdown", t.i) for t in gap)
+    return listy or any(marks.at("cue:breakdown", t.i) for t in gap)
+
+
+def _object_of_trigger(doc: Doc, marks: Marks, c: Candidate) -> bool:
+    """``Russian forces also killed a member of the Civil Defense``."""
+    if c.noun is None:
+        return False
+    head = doc[c.noun[0]].head if doc[c.noun[0]].dep_ != "ROOT" else doc[c.noun[0]]
+    for tok in (doc[c.noun[0]], doc[c.noun[1] - 1]):
+        if tok.dep_ in {"dobj", "nsubjpass"} and (m := marks.at("trigger", tok.head.i)) is not None:
+            return m.value != "attacks"
+    return head.dep_ == "dobj" and marks.at("trigger", head.head.i) is not None
+
+
+def _opens_list(doc: Doc, n: Number, numbers: list[Number], c: Candidate) -> bool:
+    """``A medical worker, a member of the Civil Defense and a media worker were…``."""
+    later = [m for m in numbers if m.start > n.start]
+    if not later or c.noun is None:
+        return False
+    gap = doc[c.noun[1] : later[0].start]
+    return 0 < len(gap) <= 2 and all(t.text == "," or t.lower_ == "and" for t in gap)
+
+
+def _negated(doc: Doc, n: Number) -> bool:
+    """``never recorded one arrest``, ``not a single child``: a number under a negation."""
+    if n.start > 0 and doc[n.start - 1].lower_ in {"no", "not", "never", "without"}:
+        return True
+    for depth, anc in enumerate(doc[n.start].ancestors):
+        if depth > 3:
+            break
+        if any(child.dep_ == "neg" for child in anc.children):
+            return True
+    return False
+
+
+def _rate_after(doc: Doc, marks: Marks, c: Candidate) -> bool:
+    """``eight children a day`` is a rate, not a figure."""
+    k = c.end
+    if k < len(doc) and doc[k].lower_ in {"each", "every"} and k + 1 < len(doc) and doc[k + 1].lower_ in {
+        "day", "week", "month", "hour", "year"
+    }:
+        return True
+    for j in range(k, min(len(doc), k + 8)):
+        if doc[j].is_punct or doc[j].like_num:
+            break
+        if _cue_after(marks, "rate", j) is not None:
+            return True  # "five people die under torture every day"
+    return False
+
+
+def _qualifier(doc: Doc, marks: Marks, c: Candidate) -> str:
+    before = _cue_before(marks, "qualifier", c.number.start)
+    if before is not None:
+        return before.value
+    for k in (c.number.end, c.end):
+        after = _cue_after(marks, "qualifier_after", k)
+        if after is not None:
+            return after.value
+    return "exact"
+
+
+def find_all_candidates(doc: Doc, marks: Marks, lang: str, skip: set[int]) -> list[Candidate]:
+    """Candidates of every sentence, in order; tokens in ``skip`` (tables) are left out."""
+    numbers = sorted(find_numbers(doc, lang) + find_articles(doc, marks, lang), key=lambda n: n.start)
+    numbers = [n for n in numbers if n.start not in skip]
+    out: list[Candidate] = []
+    by_sent: dict[int, list[Number]] = {}
+    for n in numbers:
+        by_sent.setdefault(doc[n.start].sent.start, []).append(n)
+    for sent in doc.sents:
+        if sent.start in by_sent:
+            paragraph = doc.text.count("\n\n", 0, sent.start_char)
+            earlier = [c for c in out if doc.text.count("\n\n", 0, c.sent.start_char) == paragraph]
+            out.extend(find_candidates_in(doc, sent, marks, by_sent[sent.start], earlier))
+    return out

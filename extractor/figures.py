@@ -1,0 +1,238 @@
+"""The ``tally_figures`` spaCy component and ``find_figures(doc) -> list[Figure]``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extractor.attribution import attribute
+from extractor.candidates import Candidate, find_all_candidates
+from extractor.lexicon import Marks, lexicon_for
+from extractor.metrics import resolve_metrics
+from extractor.numbers import number_words
+from extractor.periods import context_year, find_periods
+from extractor.tables import table_candidates, table_tokens
+from extractor.text import Text
+from tally.model import Evidence, Figure, Period
+
+log = logging.getLogger(__name__)
+
+if not Doc.has_extension("tally_candidates"):
+    Doc.set_extension("tally_candidates", default=None)
+if not Doc.has_extension("figures"):
+    Doc.set_extension("figures", getter=lambda doc: find_figures(doc)[0])
+
+
+@Language.factory("tally_figures", default_config={"lang": "en"})
+def make_figures_component(nlp: Language, name: str, lang: str) -> FiguresComponent:
+    """Registered with spaCy so ``nlp.add_pipe("tally_figures")`` works in any English pipeline."""
+    return FiguresComponent(nlp, lang)
+
+
+class FiguresComponent:
+    """Marks a Doc's figure candidates; ``doc._.figures`` gives the resolved figures."""
+
+    def __init__(self, nlp: Language, lang: str) -> None:
+        self.lang = lang
+        self.lexicon = lexicon_for(nlp, lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        marks = self.lexicon.mark(doc)
+        doc._.tally_candidates = (resolve_candidates(doc, marks, self.lang), marks)
+        return doc
+
+
+_BULLETS = ("–", "-", "—", "•", "*", "·", "▪", "◦")
+
+
+def _line_of(doc: Doc, sent: Span) -> str:
+    start = doc.text.rfind("\n", 0, sent.start_char) + 1
+    end = doc.text.find("\n", sent.start_char)
+    return doc.text[start : end if end >= 0 else len(doc.text)].strip()
+
+
+def _is_bullet(line: str) -> bool:
+    return line.startswith(_BULLETS) or (len(line) > 2 and line[0].isdigit() and line[1] in ".)")
+
+
+def _is_count_word(tok: Token) -> bool:
+    entry = number_words("en").get(tok.lower_)
+    return tok.text[:1].isdigit() or (entry is not None and entry[1] in {"unit", "tens"})
+
+
+def _is_heading(sent: Span) -> bool:
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    text = sent.text.strip()
+    return 0 < len(words) <= 16 and text[-1:] not in {".", "?", "!", ",", ";"} and not any(map(_is_count_word, words))
+
+
+def _heading_context(doc: Doc, marks: Marks, title_metric: str | None) -> tuple[dict[int, str | None], dict[int, str | None]]:
+    """Per sentence start: the actor and the metric of the heading or lead-in it stands under."""
+    actor: str | None = None
+    list_actor: str | None = None
+    metric: str | None = title_metric
+    actors: dict[int, str | None] = {}
+    metrics: dict[int, str | None] = {}
+    for sent in doc.sents:
+        found = marks.within("actor", sent.start, sent.end)
+        line = _line_of(doc, sent)
+        bullet = _is_bullet(line)
+        if _is_heading(sent) and not bullet:
+            actor = found[-1].value if found else None
+            trig = [m for m in marks.within("trigger", sent.start, sent.end) if m.value != "attacks"]
+            metric = trig[0].value if trig else metric
+            list_actor = None
+        elif not bullet:
+            lead_in = sent.text.rstrip().endswith(":") and not any(map(_is_count_word, sent))
+            list_actor = found[-1].value if (lead_in or _before_bullets(doc, sent)) and found else None
+        actors[sent.start] = list_actor if bullet and list_actor else actor
+        metrics[sent.start] = metric
+    return actors, metrics
+
+
+def _before_bullets(doc: Doc, sent: Span) -> bool:
+    """Is ``sent`` the last sentence before a bulleted list?"""
+    rest = doc.text[sent.end_char : sent.end_char + 200].lstrip()
+    return bool(rest) and _is_bullet(rest.split("\n", 1)[0]) and not any(map(_is_count_word, sent))
+
+
+def _link_across_sentences(doc: Doc, cands: list[Candidate]) -> None:
+    """``Among them were 12 children``: the first part of a sentence opening on a breakdown cue."""
+    from extractor.metrics import is_part_of
+
+    for j, c in enumerate(cands):
+        if c.head is not None or j == 0 or cands[j - 1].sent.start == c.sent.start:
+            continue
+        opening = c.sent[:4].text.lower()
+        partitive = c.elided and c.number.end + 1 < len(doc) and doc[c.number.end].lower_ == "of"
+        partitive = partitive or (c.noun is not None and doc[c.number.end].lower_ == "of")
+        partitive = partitive or (c.elided and c.number.start > 0 and doc[c.number.start - 1].text == ":")
+        if partitive or any(opening.startswith(w) for w in ("among them", "of them", "of these", "of those", "among those", "these included", "they included", "of whom", "including")):
+            for h in reversed(cands[:j]):
+                if h.sent.start != cands[j - 1].sent.start and not partitive:
+                    break
+                if h.head is None and is_part_of(h, c):
+                    c.head = h
+                    break
+
+
+def resolve_candidates(doc: Doc, marks: Marks, lang: str) -> list[Candidate]:
+    """Candidates with metric, breakdown, perpetrators and location decided (no dates yet)."""
+    from extractor.metrics import link_breakdowns
+
+    skip = table_tokens(doc)
+    cands = find_all_candidates(doc, marks, lang, skip)
+    link_breakdowns(doc, marks, cands)
+    _link_across_sentences(doc, cands)
+    first = next(iter(doc.sents), None)
+    title_trig = [m for m in marks.within("trigger", 0, first.end) if m.value != "attacks"] if first else []
+    actors, metrics = _heading_context(doc, marks, title_trig[0].value if title_trig else None)
+    resolve_metrics(doc, marks, cands, None, metrics)
+    attribute(doc, marks, cands, actors)
+    _locate(doc, marks, cands)
+    return cands + table_candidates(doc, marks, skip, metrics)
+
+
+def _locate(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
+    for j, c in enumerate(cands):
+        nxt = cands[j + 1].start if j + 1 < len(cands) and cands[j + 1].sent.start == c.sent.start else c.sent.end
+        places = marks.within("place", c.end, nxt)
+        if places and places[0].start - c.end <= 6:
+            c.location = places[0].value
+        elif c.head is not None:
+            c.location = c.head.location
+        else:
+            in_sent = {m.value for m in marks.within("place", c.sent.start, c.sent.end)}
+            c.location = in_sent.pop() if len(in_sent) == 1 else None
+
+
+def _figure_period(c: Candidate, doc: Doc, default: Period | None, year: int | None, published: dt.date | None, lang: str) -> Period | None:
+    found = find_periods(c.sent.text, lang=lang, year=year, published=published, anchor=default.end if default else published)
+    if not found:
+        return default
+    at = doc[c.number.start].idx - c.sent.start_char
+    return min(found, key=lambda f: min(abs(f.start - at), abs(f.end - at))).period
+
+
+def find_figures(
+    doc: Doc,
+    *,
+    text: Text | None = None,
+    period: Period | None = None,
+    published: dt.date | None = None,
+    lang: str = "en",
+) -> tuple[list[Figure], list[str]]:
+    """The figures a processed Doc states, and warnings about numbers left out."""
+    stored: Any = doc._.tally_candidates
+    if stored is None:
+        raise ValueError("the Doc was not processed by the tally_figures component")
+    cands, _marks = stored
+    year = context_year(doc, published)
+    figures: list[Figure] = []
+    warnings: list[str] = []
+    seen: dict[tuple[Any, ...], Figure] = {}
+    for c in cands:
+        sent_text = c.sent.text.strip()
+        if c.metric is None:
+            warnings.append(f"left out {c.count} ({c.reason}): {_short(sent_text)}")
+            continue
+        evidence = Evidence(
+            text=sent_text,
+            start=c.sent.start_char,
+            end=c.sent.end_char,
+            page=text.page_at(c.sent.start_char) if text is not None else None,
+        )
+        fig_period = _figure_period(c, doc, period, year, published, lang)
+        for perp in c.perpetrators or [None]:
+            try:
+                fig = Figure(
+                    metric=c.metric,  # type: ignore[arg-type]
+                    group=c.group if c.metric in PEOPLE else None,  # type: ignore[arg-type]
+                    count=c.count,
+                    qualifier=c.qualifier,  # type: ignore[arg-type]
+                    perpetrator=perp,  # type: ignore[arg-type]
+                    target=c.target if c.metric not in PEOPLE else None,  # type: ignore[arg-type]
+                    period=fig_period,
+                    location=c.location,
+                    evidence=evidence,
+                )
+            except ValueError as err:
+                warnings.append(f"left out {c.count} ({err}): {_short(sent_text)}")
+                continue
+            key = (fig.metric, fig.group, fig.perpetrator, fig.count, fig.period.start if fig.period else None, fig.period.end if fig.period else None, fig.location)
+            first = seen.get(key)
+            if first is not None and first.evidence is not None and first.evidence.start != c.sent.start_char:
+                continue  # the same figure restated (headline and body)
+            seen[key] = fig
+            figures.append(fig)
+    return _drop_headline_restatements(doc, figures), warnings
+
+
+def _drop_headline_restatements(doc: Doc, figures: list[Figure]) -> list[Figure]:
+    """A headline's figure stated again in the body is the body's (its first full statement)."""
+    sents = list(doc.sents)
+    heads = {s.start_char for s in sents[:3] if _is_heading(s) or len(s) < 25}
+    out = []
+    for fig in figures:
+        ev = fig.evidence
+        if ev is not None and ev.start in heads and any(
+            o is not fig and o.evidence is not None and o.evidence.start not in heads
+            and (o.metric, o.group, o.count) == (fig.metric, fig.group, fig.count)
+            and (fig.perpetrator is None or o.perpetrator == fig.perpetrator)
+            for o in figures
+        ):
+            continue
+        out.append(fig)
+    return out
+
+
+def _short(text: str, width: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+from tally.model import PEOPLE_METRICS as PEOPLE  # noqa: E402

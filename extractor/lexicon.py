@@ -1,0 +1,119 @@
+"""Mark a Doc with the vocabulary tables: groups, events, targets, triggers, actors, places, cues."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from extractor.vocab import rows_for
+
+#: kind -> (table, column holding the phrase, column holding the value)
+TABLES: dict[str, tuple[str, str, str]] = {
+    "group": ("groups", "phrase", "group"),
+    "event": ("events", "phrase", "metric"),
+    "target": ("targets", "phrase", "target"),
+    "trigger": ("triggers", "phrase", "metric"),
+    "actor": ("actors", "alias", "id"),
+    "place": ("gazetteer", "name", "canonical"),
+    "weapon": ("attack_weapons", "phrase", "metric"),
+}
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A vocabulary phrase found in a Doc: token span [start, end), its kind and value."""
+
+    start: int
+    end: int
+    kind: str
+    value: str
+    extra: str = ""
+
+
+@dataclass
+class Marks:
+    """Every vocabulary phrase of one Doc, by kind, with a token index for lookups."""
+
+    by_kind: dict[str, list[Mark]] = field(default_factory=dict)
+    _at: dict[tuple[str, int], Mark] = field(default_factory=dict)
+
+    def add(self, kind: str, marks: list[Mark]) -> None:
+        self.by_kind[kind] = sorted(marks, key=lambda m: m.start)
+        for mark in marks:
+            for i in range(mark.start, mark.end):
+                self._at[(kind, i)] = mark
+
+    def at(self, kind: str, i: int) -> Mark | None:
+        """The mark of ``kind`` covering token ``i``."""
+        return self._at.get((kind, i))
+
+    def starting(self, kind: str, i: int) -> Mark | None:
+        mark = self._at.get((kind, i))
+        return mark if mark is not None and mark.start == i else None
+
+    def ending(self, kind: str, i: int) -> Mark | None:
+        """The mark of ``kind`` whose last token is ``i``."""
+        mark = self._at.get((kind, i))
+        return mark if mark is not None and mark.end == i + 1 else None
+
+    def within(self, kind: str, start: int, end: int) -> list[Mark]:
+        return [m for m in self.by_kind.get(kind, []) if m.start >= start and m.end <= end]
+
+
+class Lexicon:
+    """Phrase matchers built from the vocabulary tables for one language."""
+
+    def __init__(self, nlp: Language, lang: str) -> None:
+        self.values: dict[str, dict[str, tuple[str, str]]] = {}
+        self.matchers: dict[str, list[PhraseMatcher]] = {}
+        for kind, (table, phrase_col, value_col) in TABLES.items():
+            self._add(nlp, kind, [(r[phrase_col], r[value_col], "") for r in rows_for(table, lang)])
+        cues: dict[str, list[tuple[str, str, str]]] = {}
+        for r in rows_for("figure_cues", lang):
+            cues.setdefault(f"cue:{r['kind']}", []).append((r["phrase"], r["value"], ""))
+        for kind, entries in cues.items():
+            self._add(nlp, kind, entries)
+
+    def _add(self, nlp: Language, kind: str, entries: list[tuple[str, str, str]]) -> None:
+        lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        values: dict[str, tuple[str, str]] = {}
+        for n, (phrase, value, extra) in enumerate(entries):
+            key = f"{kind}:{n}"
+            values[key] = (value, extra)
+            # acronyms ("IS", "SDF") match only as written, or "is" would be ISIS
+            (exact if phrase.isupper() and len(phrase) <= 6 else lower).add(key, [nlp.make_doc(phrase)])
+        self.matchers[kind] = [lower, exact]
+        self.values[kind] = values
+
+    def mark(self, doc: Doc) -> Marks:
+        """Find every phrase of every table in ``doc``; longest match wins within a kind."""
+        marks = Marks()
+        for kind, matchers in self.matchers.items():
+            found = []
+            for match_id, start, end in (m for matcher in matchers for m in matcher(doc)):
+                key = doc.vocab.strings[match_id]
+                span = doc[start:end]
+                span.label_ = key
+                found.append(span)
+            chosen: list[Mark] = []
+            for span in filter_spans(found):
+                value, extra = self.values[kind][span.label_]
+                chosen.append(Mark(span.start, span.end, kind, value, extra))
+            marks.add(kind, chosen)
+        return marks
+
+
+@functools.lru_cache(maxsize=8)
+def _lexicon(nlp_id: int, lang: str, nlp: Language) -> Lexicon:
+    return Lexicon(nlp, lang)
+
+
+def lexicon_for(nlp: Language, lang: str) -> Lexicon:
+    """The (cached) lexicon of ``lang`` built with ``nlp``'s vocabulary."""
+    return _lexicon(id(nlp), lang, nlp)

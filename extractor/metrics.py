@@ -1,0 +1,230 @@
+"""What a candidate counts: breakdowns (totals and their parts) and the metric of each."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from extractor.candidates import Candidate
+from extractor.lexicon import Marks
+from tally.model import PEOPLE_METRICS
+
+_CIVILIAN_PARTS = {"children", "women", "men", "medical_personnel", "civil_defense_personnel", "media_workers"}
+#: group -> groups that can be a part of it
+PARTS: dict[str, set[str]] = {
+    "persons": _CIVILIAN_PARTS | {"civilians", "fighters", "persons"},
+    "civilians": _CIVILIAN_PARTS | {"civilians"},
+    "fighters": {"fighters"},
+}
+_BREAK_PUNCT = {":", "–", "—", "("}
+#: (own, head): a part's own word that is a general form of its total's metric
+_GENERAL_FORMS = {("killed", "died_under_torture"), ("forcibly_disappeared", "still_disappeared"), ("arrested", "detained")}
+ATTACKS = {"attacks", "attacks_on_vital_facilities", "cluster_munition_attacks", "incendiary_attacks", "chemical_attacks"}
+_LIST_BLOCK_POS = {"VERB", "AUX"}
+_LIST_BLOCK_WORDS = {"while", "whereas", "but", "although", "though", "meanwhile", ";"}
+#: An actor's verb that does not describe the counted people's fate.
+PEOPLE_EVENTS = {"killed", "arrested", "forcibly_disappeared", "died_under_torture", "detained", "still_disappeared"}
+
+
+def is_part_of(head: Candidate, part: Candidate, strict: bool = True) -> bool:
+    """Can ``part`` be a breakdown of ``head``? Same kind of thing, a subgroup, not larger."""
+    if (strict and part.count > head.count) or part is head:
+        return False
+    if head.group and part.group and not head.event == "facility":
+        if part.event and part.event not in PEOPLE_EVENTS:
+            return False
+        return part.group in PARTS.get(head.group, set()) and (part.group != head.group or part.count < head.count)
+    if head.event and not head.group and not part.group:
+        same = part.event == head.event or part.event == "facility" or part.elided
+        return same or (part.event == "attacks" and head.event in ATTACKS)
+    return False
+
+
+def _has_break(doc: Doc, marks: Marks, start: int, end: int) -> bool:
+    def dash(k: int) -> bool:
+        return doc[k].text == "-" and k > 0 and doc[k - 1].whitespace_ != ""
+
+    return any(doc[k].text in _BREAK_PUNCT or dash(k) or marks.at("cue:breakdown", k) for k in range(start, end))
+
+
+def _trailing_part_cue(doc: Doc, marks: Marks, start: int, end: int) -> bool:
+    """``one child and two women among them``: the cue after the parts."""
+    for k in range(start, end):
+        if (m := marks.at("cue:breakdown", k)) is not None and doc[m.start : m.end].text.lower() in {
+            "among them", "amongst them", "of them", "among whom"
+        }:
+            return True
+        if doc[k].is_punct and doc[k].text != ",":
+            return False
+    return False
+
+
+def _is_list_gap(doc: Doc, start: int, end: int) -> bool:
+    return not any(doc[k].pos_ in _LIST_BLOCK_POS or doc[k].lower_ in _LIST_BLOCK_WORDS for k in range(start, end))
+
+
+def _opens_with_total(doc: Doc, c: Candidate) -> bool:
+    """``Out of the 1,421 civilians killed by ISIS, 281 were children``."""
+    lead = doc[c.sent.start : c.number.start].text.lower().strip()
+    return lead in {"out of", "out of the", "of the", "among the", "of these", "of those"}
+
+
+def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
+    """Set ``head`` on every candidate that is a part of an earlier total in the same sentence."""
+    for j in range(1, len(cands)):
+        c, prev = cands[j], cands[j - 1]
+        if c.sent.start != prev.sent.start:
+            continue
+        first = next(o for o in cands if o.sent.start == c.sent.start)
+        if first is prev and _opens_with_total(doc, first) and is_part_of(first, c):
+            c.head = first
+            continue
+        if c.elided and prev.head is None and _is_list_gap(doc, prev.end, c.start):
+            continue  # "six in Raqqa": a sibling of the one before, not its part
+        gap_end = c.noun[0] if c.noun and c.noun[0] > c.start else c.start
+        nxt = cands[j + 1].start if j + 1 < len(cands) and cands[j + 1].sent.start == c.sent.start else c.sent.end
+        after = _trailing_part_cue(doc, marks, c.end, min(nxt, c.end + 8))
+        if _has_break(doc, marks, prev.end, gap_end) or (after and _is_list_gap(doc, prev.end, c.start)):
+            before = [h for h in reversed(cands[:j]) if h.sent.start == c.sent.start]
+            h = next((h for h in before if is_part_of(h, c)), None) or next(
+                (h for h in before if is_part_of(h, c, strict=False)), None
+            )
+            if h is not None:
+                c.head = h.head if (h.head and h.elided) else h
+        elif prev.head is not None and _is_list_gap(doc, prev.end, c.start) and is_part_of(prev.head, c):
+            c.head = prev.head
+
+
+def _segment(cands: list[Candidate], j: int) -> tuple[int, int]:
+    c = cands[j]
+    left = cands[j - 1].end if j > 0 and cands[j - 1].sent.start == c.sent.start else c.sent.start
+    right = cands[j + 1].start if j + 1 < len(cands) and cands[j + 1].sent.start == c.sent.start else c.sent.end
+    return left, right
+
+
+def _people_trigger(marks: Marks, i: int) -> tuple[str, int] | None:
+    mark = marks.at("trigger", i)
+    if mark is None or mark.value == "attacks":
+        return None
+    return mark.value, mark.start
+
+
+def _tree_trigger(doc: Doc, marks: Marks, c: Candidate) -> tuple[str, int] | None:
+    """A trigger that governs the number (its ancestors) or modifies its noun (acl, relcl)."""
+    head_tok = doc[c.noun[1] - 1] if c.noun else doc[c.number.end - 1]
+    for child in head_tok.children:
+        if child.dep_ in {"acl", "relcl"} and child.i >= c.number.end:
+            for tok in child.subtree:
+                if (t := _people_trigger(marks, tok.i)) is not None:
+                    return t
+    own = range(c.number.start, c.end)
+    for anc in doc[c.number.start].ancestors:
+        if anc.i not in own and (t := _people_trigger(marks, anc.i)) is not None:
+            return t
+    return None
+
+
+def _nearest_trigger(marks: Marks, c: Candidate, start: int, end: int) -> tuple[str, int] | None:
+    best: tuple[int, tuple[str, int]] | None = None
+    for k in range(start, end):
+        if c.number.start <= k < c.end:
+            continue
+        if (t := _people_trigger(marks, k)) is not None:
+            dist = c.number.start - k if k < c.number.start else k - c.end + 1
+            if best is None or dist < best[0]:
+                best = (dist, t)
+    return best[1] if best else None
+
+
+def _weapon_near(doc: Doc, marks: Marks, c: Candidate, left: int, right: int) -> str | None:
+    """The weapon an attack was made with: in its clause before it, or "with / using X" after it."""
+    for k in range(c.end, min(right, c.end + 4)):
+        if (m := marks.at("weapon", k)) is not None:
+            return m.value
+    for k in range(c.number.start - 1, left - 1, -1):
+        if doc[k].text in {";", ".", ":"} or doc[k].lower_ in {"while", "whereas", "and"} and doc[k - 1].text == ",":
+            break
+        if (m := marks.at("weapon", k)) is not None:
+            return m.value
+    return None
+
+
+def _is_stock(doc: Doc, marks: Marks, trigger_at: int) -> bool:
+    return any(marks.at("cue:stock", k) for k in range(max(0, trigger_at - 3), trigger_at))
+
+
+def _attack_nearby(marks: Marks, start: int, end: int) -> bool:
+    return any((m := marks.at("trigger", k)) is not None and m.value == "attacks" for k in range(start, end))
+
+
+def _own_metric(doc: Doc, marks: Marks, cands: list[Candidate], j: int) -> tuple[str | None, bool]:
+    """The metric a candidate's own words give, and whether it is strong (not sentence-wide)."""
+    c = cands[j]
+    left, right = _segment(cands, j)
+    if c.event == "facility" or (c.target and not c.event):
+        near = _attack_nearby(marks, left, right) or _attack_nearby(marks, c.sent.start, c.sent.end)
+        return ("attacks_on_vital_facilities", True) if near else (None, False)
+    if c.event == "attacks" and (w := _weapon_near(doc, marks, c, left, right)) is not None:
+        return w, True  # "used cluster munitions in at least 28 attacks"
+    if c.event and c.event not in PEOPLE_METRICS:
+        return c.event, True
+    found = _tree_trigger(doc, marks, c) or _nearest_trigger(marks, c, left, right)
+    strong = found is not None
+    if found is None:
+        found = _nearest_trigger(marks, c, c.sent.start, c.sent.end)
+    if found is None:
+        return (c.event, True) if c.event else (None, False)
+    metric, at = found
+    if c.event in {"killed", "arrested", "forcibly_disappeared", "died_under_torture"} and metric != c.event:
+        if not (c.event == "killed" and metric == "died_under_torture"):
+            metric = c.event if not _is_stock(doc, marks, at) else metric
+    if metric in {"arrested", "forcibly_disappeared"} and _is_stock(doc, marks, at):
+        metric = "detained" if metric == "arrested" else "still_disappeared"
+    if metric == "killed" and _torture_near(marks, left, _clause_end(doc, c.end, right)):
+        metric = "died_under_torture"
+    return metric, strong
+
+
+def _clause_end(doc: Doc, start: int, end: int) -> int:
+    """Where the clause after a number ends: at a comma, a relative pronoun or a list cue."""
+    for k in range(start, end):
+        if doc[k].lower_ in {",", ";", "who", "which", "that", "including", "while", "whereas", "among"}:
+            return k
+    return end
+
+
+def _torture_near(marks: Marks, start: int, end: int) -> bool:
+    return any((m := marks.at("trigger", k)) is not None and m.value == "died_under_torture" for k in range(start, end))
+
+
+def resolve_metrics(
+    doc: Doc, marks: Marks, cands: list[Candidate], title_metric: str | None, context: dict[int, str | None]
+) -> None:
+    """Decide each candidate's metric; parts follow their total unless their own words differ."""
+    last: tuple[int, str] | None = None  # (sentence start, metric) of the last total
+    sent_starts = {s.start: n for n, s in enumerate(doc.sents)}
+    topics: dict[int, str | None] = {}  # paragraph -> metric of its first total
+    for j, c in enumerate(cands):
+        own, strong = _own_metric(doc, marks, cands, j)
+        prev = cands[j - 1] if j > 0 and cands[j - 1].sent.start == c.sent.start else None
+        if own == "attacks" and c.head is None and prev is not None and prev.metric in ATTACKS:
+            if _is_list_gap(doc, prev.end, c.start):
+                own = prev.metric  # "…, 20 attacks on schools, and one attack on a bakery"
+        here = sent_starts.get(c.sent.start, 0)
+        if c.head is not None and c.head.metric:
+            hm = c.head.metric
+            general = (own, hm) in _GENERAL_FORMS or (own == "attacks" and hm in ATTACKS)
+            c.metric = own if (strong and own and own != hm and not general) else hm
+        else:
+            recent = last[1] if last and here - last[0] <= 1 and c.group else None
+            c.metric = own or recent or (context.get(c.sent.start) if c.group else None) or (title_metric if c.group else None)
+        if c.metric is None:
+            c.reason = "no verb or noun says what happened to them"
+        elif c.metric in PEOPLE_METRICS and c.group is None:
+            c.group = "persons"
+        para = doc.text.count("\n\n", 0, c.sent.start_char)
+        if c.head is None and para not in topics:
+            topics[para] = c.metric
+        if c.metric == "killed" and topics.get(para) == "died_under_torture":
+            c.metric = "died_under_torture"  # a paragraph about deaths under torture
+        if c.metric in PEOPLE_METRICS and c.head is None:
+            last = (here, c.metric)

@@ -1,0 +1,155 @@
+"""Find the numbers a Doc states: digits with separators, number words, and "a child"."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from extractor.lexicon import Marks
+from extractor.vocab import rows_for
+
+_DIGITS = re.compile(r"^\d{1,3}(?:[,\u066c]\d{3})+$|^\d+$")
+_DECIMAL = re.compile(r"^\d+[.\u066b]\d+$")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number in the text: tokens [start, end), its value, and how it was written."""
+
+    start: int
+    end: int
+    value: int
+    kind: str  # "digits", "words" or "article"
+
+    @property
+    def is_article(self) -> bool:
+        return self.kind == "article"
+
+
+@functools.lru_cache(maxsize=8)
+def number_words(lang: str) -> dict[str, tuple[int, str]]:
+    """Word -> (value, kind) from vocab/numbers.tsv."""
+    return {r["word"].lower(): (int(r["value"]), r["kind"]) for r in rows_for("numbers", lang)}
+
+
+def digits_value(text: str) -> int | None:
+    """The value of a digit string with thousands separators, or None."""
+    if _DIGITS.match(text):
+        return int(re.sub(r"[,\u066c]", "", text))
+    return None
+
+
+def _word_number(doc: Doc, i: int, words: dict[str, tuple[int, str]]) -> tuple[int, int] | None:
+    """Parse a run of number words starting at token i: (value, end) or None."""
+    total = 0
+    current = 0
+    end = i
+    seen = False
+    j = i
+    while j < len(doc):
+        low = doc[j].lower_
+        entry = words.get(low)
+        if entry and entry[1] in {"unit", "tens"}:
+            if seen and current % 100 != 0 and entry[1] == "tens":
+                break
+            if seen and current % 10 != 0 and entry[1] == "unit":
+                break
+            current += entry[0]
+        elif entry and entry[1] in {"scale", "scale_word"} and seen:
+            scale = entry[0]
+            if scale == 100:
+                current *= 100
+            else:
+                total += current * scale
+                current = 0
+        elif seen and low in {"-", "and"} and j + 1 < len(doc) and doc[j + 1].lower_ in words:
+            nxt = words[doc[j + 1].lower_]
+            if nxt[1] not in {"unit", "tens"}:
+                break
+            j += 1
+            continue
+        else:
+            break
+        seen = True
+        j += 1
+        end = j
+    if not seen:
+        return None
+    return total + current, end
+
+
+def _scaled(doc: Doc, i: int, base: float, words: dict[str, tuple[int, str]]) -> tuple[int, int]:
+    """Apply a scale word after a number ("2.3 million"); returns (value, end)."""
+    if i + 1 < len(doc):
+        entry = words.get(doc[i + 1].lower_)
+        if entry and entry[1] == "scale" and entry[0] >= 1000:
+            return int(round(base * entry[0])), i + 2
+    return int(base), i + 1
+
+
+def find_numbers(doc: Doc, lang: str = "en") -> list[Number]:
+    """Every number token run in ``doc`` (articles excluded; see ``find_articles``)."""
+    words = number_words(lang)
+    out: list[Number] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        value = digits_value(tok.text)
+        if value is not None:
+            value, end = _scaled(doc, i, value, words)
+            out.append(Number(i, end, value, "digits"))
+            i = end
+            continue
+        if _DECIMAL.match(tok.text):
+            base = float(tok.text.replace("\u066b", "."))
+            value, end = _scaled(doc, i, base, words)
+            if end > i + 1:  # a decimal counts only with a scale: "2.3 million"
+                out.append(Number(i, end, value, "digits"))
+            i = end
+            continue
+        parsed = _word_number(doc, i, words) if tok.lower_ in words else None
+        if parsed:
+            value, end = parsed
+            out.append(Number(i, end, value, "words"))
+            i = end
+            continue
+        i += 1
+    return out
+
+
+def find_articles(doc: Doc, marks: Marks, lang: str = "en") -> list[Number]:
+    """"a child", "an attack", "a single massacre": an article before a counted singular noun."""
+    words = number_words(lang)
+    out: list[Number] = []
+    for tok in doc:
+        entry = words.get(tok.lower_)
+        if not entry or entry[1] != "article":
+            continue
+        j = tok.i + 1
+        # allow one adjective ("a female journalist" is matched whole; "a young child")
+        if j < len(doc) and doc[j].pos_ == "ADJ" and not _counted_start(marks, j):
+            j += 1
+        if j < len(doc) and _counted_start(marks, j) and _singular(doc[j : _counted_end(marks, j)][-1]):
+            out.append(Number(tok.i, tok.i + 1, entry[0], "article"))
+    return out
+
+
+def _counted_start(marks: Marks, j: int) -> bool:
+    return any(marks.starting(kind, j) for kind in ("group", "event", "target"))
+
+
+def _counted_end(marks: Marks, j: int) -> int:
+    return max((m.end for kind in ("group", "event", "target") if (m := marks.starting(kind, j))), default=j + 1)
+
+
+def _singular(token: Token) -> bool:
+    return token.tag_ in {"NN", "NNP"} or (token.tag_ == "" and not token.text.endswith("s"))
+
+
+def looks_like_year(doc: Doc, number: Number) -> bool:
+    """A bare four-digit 19xx/20xx written without separators."""
+    return number.kind == "digits" and number.end - number.start == 1 and bool(_YEAR.match(doc[number.start].text))

