@@ -176,6 +176,9 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
         for k in range(c.number.start, c.end):
             noun_tokens[k] = c
     for j, c in enumerate(cands):
+        if c.restates is not None:
+            c.perpetrators = list(c.restates.perpetrators)
+            continue
         same = [o for o in cands if o.sent.start == c.sent.start]
         idx = same.index(c)
         floor = same[idx - 1].end if idx > 0 else c.sent.start

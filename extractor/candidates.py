@@ -37,6 +37,7 @@ class Candidate:
     perpetrators: list[str | None] = field(default_factory=list)
     head: Candidate | None = None  # the total this one is a breakdown of
     location: str | None = None
+    restates: Candidate | None = None  # "the 79 attacks": a total stated before, named again
     reason: str = ""  # why it could not be resolved, for warnings
 
     @property
@@ -170,17 +171,76 @@ def find_candidates_in(
                 continue
             else:
                 c.elided = True
-                c.group, c.event, c.target = before[-1].group, before[-1].event, before[-1].target
+                source = _last_total(out, earlier) if (_partitive(doc, n) or not out) else out[-1]
+                c.group, c.event, c.target = source.group, source.event, source.target
+                _read_label(doc, marks, c)
+                _target_after_verb(doc, marks, c, limit)
         if c.noun and doc[n.start].ent_type_ in _NOT_COUNTS and looks_like_year(doc, n) and not c.group:
             continue
         if _rate_after(doc, marks, c) or _negated(doc, n):
             continue
+        _restatement(doc, c, earlier)
         if n.is_article and not (_in_count_list(doc, marks, n, out) or _object_of_trigger(doc, marks, c)
                                  or _opens_list(doc, n, numbers, c)):
             continue  # "a massacre is an attack that…" defines, it does not count
         c.qualifier = _qualifier(doc, marks, c)
         out.append(c)
     return out
+
+
+def _restatement(doc: Doc, c: Candidate, earlier: list[Candidate]) -> None:
+    """``the 79 attacks``, ``The 707 deaths documented``: a total named again with "the"."""
+    n = c.number
+    if n.is_article or n.start == 0 or doc[n.start - 1].lower_ not in {"the", "these", "those", "all"}:
+        return
+    for e in reversed(earlier):
+        if e.count == c.count and e.restates is None:
+            c.restates = e
+            c.group, c.event, c.target = e.group, e.event, e.target
+            return
+
+
+def _read_label(doc: Doc, marks: Marks, c: Candidate) -> None:
+    """``places of worship: 17``, ``Idlib: 25``: what the label before the colon names."""
+    n = c.number
+    if n.start == 0 or doc[n.start - 1].text != ":":
+        return
+    k = n.start - 2
+    while k > c.sent.start and doc[k].text != "\n" and not doc[k].text.startswith("\n"):
+        k -= 1
+    label = range(k, n.start - 1)
+    targets = [m for i in label if (m := marks.starting("target", i)) is not None]
+    places = [m for i in label if (m := marks.starting("place", i)) is not None]
+    if targets:
+        c.target = targets[0].value or None
+        if c.event is None or c.event == "attacks":
+            c.event = "attacks_on_vital_facilities"
+    if places:
+        c.location = places[0].value
+
+
+def _target_after_verb(doc: Doc, marks: Marks, c: Candidate, limit: int) -> None:
+    """``five struck places of worship``: an attack verb after the number, then what it hit."""
+    k = c.number.end
+    if k + 1 < limit and doc[k].lower_ == "of" and doc[k + 1].lower_ in {"them", "these", "those"}:
+        k += 2
+    trig = marks.starting("trigger", k)
+    if trig is None or trig.value != "attacks":
+        return
+    for j in range(trig.end, min(limit, trig.end + 3)):
+        if (m := marks.starting("target", j)) is not None:
+            c.target = m.value or None
+            if c.event is None or c.event == "attacks":
+                c.event = "attacks_on_vital_facilities"
+            return
+
+
+def _last_total(out: list[Candidate], earlier: list[Candidate]) -> Candidate:
+    """What a label or partitive refers back to: the first count of its sentence, else of the last one."""
+    if out:
+        return out[0]
+    last = earlier[-1].sent.start
+    return next(e for e in earlier if e.sent.start == last)
 
 
 def _after_label(doc: Doc, n: Number) -> bool:
@@ -202,7 +262,8 @@ def _elidable(doc: Doc, n: Number, before: list[Candidate], ent: str) -> bool:
         return _partitive(doc, n)
     if prev == ":":
         return True  # "Syrian regime forces: 327"
-    if nxt not in _ELLIPSIS_NEXT or prev in _ELLIPSIS_PREV_BLOCK:
+    verb_next = n.end < len(doc) and doc[n.end].pos_ in {"VERB", "AUX"}
+    if (nxt not in _ELLIPSIS_NEXT and not verb_next) or prev in _ELLIPSIS_PREV_BLOCK:
         return False
     return not (nxt == "." and n.end + 1 < len(doc) and doc[n.end + 1].like_num)
 
@@ -286,7 +347,6 @@ def find_all_candidates(doc: Doc, marks: Marks, lang: str, skip: set[int]) -> li
         by_sent.setdefault(doc[n.start].sent.start, []).append(n)
     for sent in doc.sents:
         if sent.start in by_sent:
-            paragraph = doc.text.count("\n\n", 0, sent.start_char)
-            earlier = [c for c in out if doc.text.count("\n\n", 0, c.sent.start_char) == paragraph]
+            earlier = out[-12:]
             out.extend(find_candidates_in(doc, sent, marks, by_sent[sent.start], earlier))
     return out

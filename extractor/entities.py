@@ -64,7 +64,6 @@ class EntityTagger:
 
     def __init__(self, nlp: Language) -> None:
         lang, vocab, make_doc = nlp.lang or "en", nlp.vocab, nlp.make_doc
-        self.lang = lang
         self.laws = LawFinder(vocab, lang, make_doc)
         self.weapons = AliasMatcher(vocab, make_doc, ((r["alias"], r["id"]) for r in rows_for("weapons", lang)))
         self.actors = AliasMatcher(vocab, make_doc, ((r["alias"], r["id"]) for r in rows_for("actors", lang)))

@@ -100,26 +100,6 @@ def _before_bullets(doc: Doc, sent: Span) -> bool:
     return bool(rest) and _is_bullet(rest.split("\n", 1)[0]) and not any(map(_is_count_word, sent))
 
 
-def _link_across_sentences(doc: Doc, cands: list[Candidate]) -> None:
-    """``Among them were 12 children``: the first part of a sentence opening on a breakdown cue."""
-    from extractor.metrics import is_part_of
-
-    for j, c in enumerate(cands):
-        if c.head is not None or j == 0 or cands[j - 1].sent.start == c.sent.start:
-            continue
-        opening = c.sent[:4].text.lower()
-        partitive = c.elided and c.number.end + 1 < len(doc) and doc[c.number.end].lower_ == "of"
-        partitive = partitive or (c.noun is not None and doc[c.number.end].lower_ == "of")
-        partitive = partitive or (c.elided and c.number.start > 0 and doc[c.number.start - 1].text == ":")
-        if partitive or any(opening.startswith(w) for w in ("among them", "of them", "of these", "of those", "among those", "these included", "they included", "of whom", "including")):
-            for h in reversed(cands[:j]):
-                if h.sent.start != cands[j - 1].sent.start and not partitive:
-                    break
-                if h.head is None and is_part_of(h, c):
-                    c.head = h
-                    break
-
-
 def resolve_candidates(doc: Doc, marks: Marks, lang: str) -> list[Candidate]:
     """Candidates with metric, breakdown, perpetrators and location decided (no dates yet)."""
     from extractor.metrics import link_breakdowns
@@ -127,11 +107,11 @@ def resolve_candidates(doc: Doc, marks: Marks, lang: str) -> list[Candidate]:
     skip = table_tokens(doc)
     cands = find_all_candidates(doc, marks, lang, skip)
     link_breakdowns(doc, marks, cands)
-    _link_across_sentences(doc, cands)
     first = next(iter(doc.sents), None)
     title_trig = [m for m in marks.within("trigger", 0, first.end) if m.value != "attacks"] if first else []
     actors, metrics = _heading_context(doc, marks, title_trig[0].value if title_trig else None)
-    resolve_metrics(doc, marks, cands, None, metrics)
+    title_events = [m.value for m in marks.within("event", 0, first.end)] if first else []
+    resolve_metrics(doc, marks, cands, None, metrics, title_events[0] if title_events else None)
     attribute(doc, marks, cands, actors)
     _locate(doc, marks, cands)
     return cands + table_candidates(doc, marks, skip, metrics)
@@ -139,6 +119,8 @@ def resolve_candidates(doc: Doc, marks: Marks, lang: str) -> list[Candidate]:
 
 def _locate(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
     for j, c in enumerate(cands):
+        if c.location:
+            continue
         nxt = cands[j + 1].start if j + 1 < len(cands) and cands[j + 1].sent.start == c.sent.start else c.sent.end
         places = marks.within("place", c.end, nxt)
         if places and places[0].start - c.end <= 6:
@@ -171,6 +153,7 @@ def find_figures(
     if stored is None:
         raise ValueError("the Doc was not processed by the tally_figures component")
     cands, _marks = stored
+    cands = [c for c in cands if c.restates is None]
     year = context_year(doc, published)
     figures: list[Figure] = []
     warnings: list[str] = []
@@ -221,8 +204,7 @@ def _drop_headline_restatements(doc: Doc, figures: list[Figure]) -> list[Figure]
         ev = fig.evidence
         if ev is not None and ev.start in heads and any(
             o is not fig and o.evidence is not None and o.evidence.start not in heads
-            and (o.metric, o.group, o.count) == (fig.metric, fig.group, fig.count)
-            and (fig.perpetrator is None or o.perpetrator == fig.perpetrator)
+            and (o.group, o.count) == (fig.group, fig.count)
             for o in figures
         ):
             continue

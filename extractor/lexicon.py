@@ -12,15 +12,15 @@ from spacy.util import filter_spans
 
 from extractor.vocab import rows_for
 
-#: kind -> (table, column holding the phrase, column holding the value)
-TABLES: dict[str, tuple[str, str, str]] = {
-    "group": ("groups", "phrase", "group"),
-    "event": ("events", "phrase", "metric"),
-    "target": ("targets", "phrase", "target"),
-    "trigger": ("triggers", "phrase", "metric"),
-    "actor": ("actors", "alias", "id"),
-    "place": ("gazetteer", "name", "canonical"),
-    "weapon": ("attack_weapons", "phrase", "metric"),
+#: kind -> (table, column holding the phrase, column holding the value, column for Mark.extra)
+TABLES: dict[str, tuple[str, str, str, str]] = {
+    "group": ("groups", "phrase", "group", ""),
+    "event": ("events", "phrase", "metric", "target"),
+    "target": ("targets", "phrase", "target", ""),
+    "trigger": ("triggers", "phrase", "metric", "generic"),
+    "actor": ("actors", "alias", "id", ""),
+    "place": ("gazetteer", "name", "canonical", ""),
+    "weapon": ("attack_weapons", "phrase", "metric", ""),
 }
 
 
@@ -71,8 +71,9 @@ class Lexicon:
     def __init__(self, nlp: Language, lang: str) -> None:
         self.values: dict[str, dict[str, tuple[str, str]]] = {}
         self.matchers: dict[str, list[PhraseMatcher]] = {}
-        for kind, (table, phrase_col, value_col) in TABLES.items():
-            self._add(nlp, kind, [(r[phrase_col], r[value_col], "") for r in rows_for(table, lang)])
+        for kind, (table, phrase_col, value_col, extra_col) in TABLES.items():
+            rows = rows_for(table, lang)
+            self._add(nlp, kind, [(r[phrase_col], r[value_col], r.get(extra_col, "") if extra_col else "") for r in rows])
         cues: dict[str, list[tuple[str, str, str]]] = {}
         for r in rows_for("figure_cues", lang):
             cues.setdefault(f"cue:{r['kind']}", []).append((r["phrase"], r["value"], ""))

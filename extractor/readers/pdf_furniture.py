@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import math
 import re
 from collections import Counter
 
@@ -13,7 +12,7 @@ from extractor.vocab import load_table
 
 EDGE_ZONE = 0.15  # headers and footers sit in this top or bottom share of the page
 EDGE_LINES = 2  # only this many lines from the top and from the bottom of a page
-REPEAT_SHARE = 0.25  # a line repeated on this share of the pages (and on two at least) is furniture
+REPEAT_PAGES = 2  # an edge line repeated (digits aside) on this many pages is furniture
 _DIGITS = re.compile(r"\d+")
 
 
@@ -49,15 +48,13 @@ def remove_furniture(pages: list[list[Item]], heights: list[float]) -> list[list
     """Pages without page numbers and without the header and footer lines several pages repeat."""
     edges = [_edge_lines(items, height) for items, height in zip(pages, heights)]
     counts = Counter(key for lines in edges for key in {furniture_key(line.text) for line in lines})
-    with_text = sum(1 for items in pages if items)
-    needed = max(2, math.ceil(REPEAT_SHARE * with_text))
     pattern = page_number_pattern()
     out: list[list[Item]] = []
     for items, lines in zip(pages, edges):
         drop = {
             id(line)
             for line in lines
-            if counts[furniture_key(line.text)] >= needed or pattern.match(squash(line.text))
+            if counts[furniture_key(line.text)] >= REPEAT_PAGES or pattern.match(squash(line.text))
         }
         out.append([item for item in items if id(item) not in drop])
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bidi.algorithm import get_display
 
@@ -13,10 +13,11 @@ GUTTER_ZONE = (0.25, 0.75)  # a column gutter lies in this part of the page widt
 GUTTER_MIN_WIDTH = 12.0  # points free of text between two columns
 COLUMN_ROWS = 3  # a two-column part of a page has at least this many rows with text on both sides
 COLUMN_SHARE = 0.3  # and at least this share of its rows
-COLUMN_FILL = 0.5  # and text over this share of each column's width
+COLUMN_FILL = 0.6  # and their text usually fills this share of each column's width
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 CID = re.compile(r"\(cid:\d+\)")  # a glyph pdfminer could not map to a character
+LEADER = re.compile(r"(?:\s*[.\u2026]){4,}\s*[\divxlc]*\s*$")  # '. . . . 12' closing a contents line
 FULL, LEFT, RIGHT = 0, 1, 2  # the column a line belongs to
 
 
@@ -41,6 +42,7 @@ class Line:
     page: int
     column: int = FULL
     text: str = ""
+    leader: bool = False  # a contents line whose dot leader and page number were dropped
     col_x0: float = 0.0
     col_x1: float = 0.0
 
@@ -91,9 +93,32 @@ def reorder_arabic_line(text: str) -> str:
 
 
 def word_text(raw: str) -> str:
-    """A word's text without unmapped glyph codes; a word that is only such codes is a bullet."""
-    text = CID.sub("", raw)
-    return text if text or not raw else "\u2022"
+    """A word's text without unmapped glyph codes (a word of only such codes becomes empty)."""
+    return CID.sub("", raw)
+
+
+def line_text(words: list[Word]) -> str:
+    """A line's text: an unmapped glyph opening it is a bullet, elsewhere it is dropped."""
+    parts = [word.text or ("\u2022" if i == 0 else "") for i, word in enumerate(words)]
+    return reorder_arabic_line(" ".join(part for part in parts if part))
+
+
+def without_leader(words: list[Word]) -> list[Word]:
+    """A contents line's words without its dot leader and the page number after it."""
+    text = " ".join(word.text for word in words)
+    leader = LEADER.search(text)
+    if leader is None or leader.start() == 0:
+        return words
+    cut = leader.start()
+    kept: list[Word] = []
+    start = 0
+    for word in words:
+        if start >= cut:
+            break
+        end = start + len(word.text)
+        kept.append(word if end <= cut else replace(word, text=word.text[: cut - start]))
+        start = end + 1
+    return kept
 
 
 def word_from_pdfplumber(raw: dict[str, object]) -> Word:
@@ -124,8 +149,8 @@ def group_lines(words: Sequence[Word], page: int, column: int = FULL) -> list[Li
     out = []
     for group in lines:
         group.sort(key=lambda w: w.x0)
-        text = reorder_arabic_line(" ".join(w.text for w in group))
-        out.append(Line(words=group, page=page, column=column, text=text))
+        kept = without_leader(group)
+        out.append(Line(words=kept, page=page, column=column, text=line_text(kept), leader=kept is not group))
     return out
 
 
@@ -148,15 +173,16 @@ def _common(spans: list[tuple[float, float]], more: list[tuple[float, float]]) -
 
 
 def _is_prose_band(rows: list[Line], gutter: tuple[float, float], left_edge: float, right_edge: float) -> bool:
-    """Both sides of the gutter hold text across most of their width (columns, not a label/value list)."""
-    left = [w for row in rows for w in row.words if w.x1 <= gutter[0]]
-    right = [w for row in rows for w in row.words if w.x0 >= gutter[1]]
-    both = sum(1 for row in rows if row.x0 < gutter[0] and row.x1 > gutter[1])
-    if both < max(COLUMN_ROWS, COLUMN_SHARE * len(rows)) or not left or not right:
+    """Rows on both sides of the gutter mostly fill their side (columns of prose, not a table)."""
+    both = [row for row in rows if row.x0 < gutter[0] and row.x1 > gutter[1]]
+    if len(both) < max(COLUMN_ROWS, COLUMN_SHARE * len(rows)):
         return False
-    left_extent = max(w.x1 for w in left) - min(w.x0 for w in left)
-    right_extent = max(w.x1 for w in right) - min(w.x0 for w in right)
-    return left_extent >= COLUMN_FILL * (gutter[0] - left_edge) and right_extent >= COLUMN_FILL * (right_edge - gutter[1])
+    left = [max(w.x1 for w in row.words if w.x1 <= gutter[0]) - row.x0 for row in both]
+    right = [row.x1 - min(w.x0 for w in row.words if w.x0 >= gutter[1]) for row in both]
+    return (
+        statistics.median(left) >= COLUMN_FILL * (gutter[0] - left_edge)
+        and statistics.median(right) >= COLUMN_FILL * (right_edge - gutter[1])
+    )
 
 
 def _detached_tail(rows: list[Line], gutter: tuple[float, float]) -> list[Line]:

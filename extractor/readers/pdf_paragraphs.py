@@ -12,6 +12,7 @@ from extractor.readers.pdf_layout import ARABIC, Item, Line, TableItem
 
 HEADING_SCALE = 1.15  # a line this much larger than body text is a heading
 INDENT = 0.8  # a first-line indent of this many ems starts a paragraph
+PROSE_WIDTH = 0.5  # lines spanning this share of the column width are prose with their own margin
 BULLET = re.compile(r"^[\u2022\u25aa\u25ab\u25cf\u25e6\u25a0\u25a1\u2023\u2043\u27a2\uf0b7\uf0a7\uf0d8\uf076*\u2013\u2014-](?:\s+|$)")
 ENUMERATOR = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z]\)|\([ivx]{1,4}\))\s")
 SENTENCE_END = re.compile(r"[.!?:\u061f\u06d4][\"'\u201d\u2019)\]\u00bb]*$")
@@ -76,34 +77,55 @@ def _indent(line: Line) -> float:
     return line.col_x1 - line.x1 if _rtl(line) else line.x0 - line.col_x0
 
 
-def _ended_early(prev: Line, line: Line) -> bool:
-    """True when the next line's first word would have fitted at the end of ``prev``."""
-    rtl = _rtl(prev)
-    room = prev.x0 - prev.col_x0 if rtl else prev.col_x1 - prev.x1
-    first = line.words[-1] if rtl else line.words[0]
+def _block_edge(block: list[Line], line: Line) -> float:
+    """Where the block's lines end (right edge; left edge for Arabic): the paragraph so far
+    plus the next line on the same column, so an indented quotation has its own margin;
+    the column's edge when those lines are short ones."""
+    prev = block[-1]
+    same = [other for other in block if other.page == prev.page and other.column == prev.column]
+    if line.page == prev.page and line.column == prev.column and line.top >= prev.top:
+        same.append(line)
+    if len(same) < 2:
+        return prev.col_x0 if _rtl(prev) else prev.col_x1
+    left, right = min(other.x0 for other in same), max(other.x1 for other in same)
+    if right - left < PROSE_WIDTH * (prev.col_x1 - prev.col_x0):
+        return prev.col_x0 if _rtl(prev) else prev.col_x1  # short lines: a list, an address
+    return left if _rtl(prev) else right
+
+
+def _ended_early(block: list[Line], line: Line) -> bool:
+    """True when the next line's first word would have fitted at the end of the block's last line."""
+    prev = block[-1]
+    edge = _block_edge(block, line)
+    if _rtl(prev):
+        room, first = prev.x0 - edge, line.words[-1]
+    else:
+        room, first = edge - prev.x1, line.words[0]
     return room > (first.x1 - first.x0) + 0.6 * prev.size
 
 
-def starts_new_paragraph(prev: Line, line: Line, stats: LayoutStats) -> bool:
-    """Whether ``line`` begins a new paragraph rather than continuing ``prev``'s."""
-    if is_list_item(line) or is_heading(prev, stats) != is_heading(line, stats):
+def starts_new_paragraph(block: list[Line], line: Line, stats: LayoutStats) -> bool:
+    """Whether ``line`` begins a new paragraph rather than continuing the ``block`` of lines."""
+    prev = block[-1]
+    if is_list_item(line) or prev.leader or line.leader or is_heading(prev, stats) != is_heading(line, stats):
         return True
     if line.page != prev.page or line.column != prev.column or line.top < prev.top:
-        return bool(SENTENCE_END.search(prev.text)) or _ended_early(prev, line)  # next column or page
+        return bool(SENTENCE_END.search(prev.text)) or _ended_early(block, line)  # next column or page
     if line.top - prev.bottom > stats.leading + 0.6 * stats.body_size:
         return True
     if abs(line.size - prev.size) > 0.15 * prev.size or (stats.bold_rare and line.bold != prev.bold):
         return True
     if _indent(line) - _indent(prev) > INDENT * line.size and not is_list_item(prev):
         return True
-    return _ended_early(prev, line)
+    return _ended_early(block, line)
 
 
-def _continues_item(prev: Line, line: Line, stats: LayoutStats) -> bool:
+def _continues_item(block: list[Line], line: Line, stats: LayoutStats) -> bool:
     """A list item's wrapped line: hanging under the item's text, no paragraph gap."""
+    prev = block[-1]
     if is_list_item(line) or line.top - prev.bottom > stats.leading + 0.6 * stats.body_size:
         return False
-    return not starts_new_paragraph(prev, line, stats) or _indent(line) > _indent(prev) + 0.3 * line.size
+    return not starts_new_paragraph(block, line, stats) or _indent(line) > _indent(prev) + 0.3 * line.size
 
 
 def group_items(pages: list[list[Item]], stats: LayoutStats) -> list[_Group]:
@@ -115,9 +137,9 @@ def group_items(pages: list[list[Item]], stats: LayoutStats) -> list[_Group]:
             groups.append(_Group("table", table=item))
         elif current is None or current.kind == "table":
             groups.append(_Group(_kind(item, stats), [item]))
-        elif current.kind == "item" and _continues_item(current.lines[-1], item, stats):
+        elif current.kind == "item" and _continues_item(current.lines, item, stats):
             current.lines.append(item)
-        elif current.kind != "item" and not starts_new_paragraph(current.lines[-1], item, stats):
+        elif current.kind != "item" and not starts_new_paragraph(current.lines, item, stats):
             current.lines.append(item)
         else:
             groups.append(_Group(_kind(item, stats), [item]))

@@ -87,6 +87,11 @@ def test_page_without_article_element_keeps_the_prose_block() -> None:
     assert text.split("\n\n") == ["Report", LEAD, SECOND]
 
 
+def test_link_inside_a_sentence_is_kept_with_its_markup() -> None:
+    html = "<article><p>According to <strong><a href='/n'>the network</a></strong>, 12 were killed.</p></article>"
+    assert read_html(page(html), "a.html").text == "According to the network, 12 were killed."
+
+
 def test_line_breaks_split_paragraphs() -> None:
     text = read_html(page(f"<article><p>{LEAD}<br><br>{SECOND}</p></article>"), "a.html").text
     assert text.split("\n\n") == [LEAD, SECOND]

@@ -170,6 +170,55 @@ def test_list_items_are_lines_of_one_block() -> None:
     assert paragraphs(text) == ["Points raised:", "\n".join([items[0], items[1] + " wrapped onto a second line", items[2]])]
 
 
+
+def test_table_aligned_without_rules_is_kept_as_rows() -> None:
+    rows = [["Governorate", "Killed", "Injured"], ["Eastfield", "12", "30"], ["Rivermouth", "4", "9"], ["Hill villages", "27", "41"]]
+
+    def draw(canvas: Canvas) -> None:
+        below = draw_paragraphs(canvas, [FIRST], MARGIN, TOP, BODY_WIDTH)
+        canvas.setFont("Helvetica", 10)
+        for i, row in enumerate(rows):
+            for x, cell in zip((MARGIN, MARGIN + 200, MARGIN + 300), row):
+                canvas.drawString(x, below - 10 - 14 * i, cell)
+        draw_paragraphs(canvas, [SECOND], MARGIN, below - 30 - 14 * len(rows), BODY_WIDTH)
+
+    text = read_pdf(build_pdf([draw]), "t.pdf")
+    assert [table.rows for table in text.tables] == [rows]
+    assert paragraphs(text.text) == [FIRST, "\n".join("\t".join(row) for row in rows), SECOND]
+
+
+def test_indented_quotation_with_its_own_right_margin_stays_one_paragraph() -> None:
+    quote = (
+        "A resident said the strikes came at night, hit the market twice and left the only bakery "
+        "of the town in ruins, so that families now walk for an hour to buy bread."
+    )
+    quote_lines = wrap(quote, BODY_WIDTH - 120)
+
+    def draw(canvas: Canvas) -> None:
+        below = draw_justified(canvas, wrap(FIRST, BODY_WIDTH), MARGIN, TOP, BODY_WIDTH) - 10
+        below = draw_lines(canvas, quote_lines, MARGIN + 40, below) - 10
+        draw_justified(canvas, wrap(SECOND, BODY_WIDTH), MARGIN, below, BODY_WIDTH)
+
+    assert len(quote_lines) > 2
+    assert paragraphs(read_pdf(build_pdf([draw]), "q.pdf").text) == [FIRST, quote, SECOND]
+
+
+def test_contents_lines_lose_dot_leaders_and_page_numbers() -> None:
+    entries = ["1 Introduction", "2 Methodology", "2.1 Sources", "3 Findings"]
+    lines = [f"{entry} {'. ' * (40 - len(entry) // 2)}{page}" for entry, page in zip(entries, (3, 5, 6, 9))]
+    draw: Draw = lambda c: draw_lines(c, ["Contents", *lines], MARGIN, TOP)  # noqa: E731
+    assert paragraphs(read_pdf(build_pdf([draw]), "c.pdf").text) == ["Contents", *entries]
+
+
+def test_unmapped_glyph_opening_a_line_is_a_bullet_and_dropped_elsewhere() -> None:
+    from extractor.readers.pdf_layout import Word, line_text
+
+    def word(text: str) -> Word:
+        return Word(text, 0, 1, 0, 1, 10, False)
+
+    assert line_text([word(""), word("first"), word("point")]) == "\u2022 first point"
+    assert line_text([word("Copyright"), word(""), word("2020")]) == "Copyright 2020"
+
 @pytest.mark.parametrize("line", ["3", "- 3 -", "Page 3", "Page 3 of 12", "3 / 12", "iv", "(12)"])
 def test_page_number_lines_are_recognised(line: str) -> None:
     assert page_number_pattern().match(line)
