@@ -30,7 +30,7 @@ def _coordinated_before(doc: Doc, marks: Marks, actor: Mark, floor: int) -> list
     """Actors joined to ``actor`` on its left by "and" or commas: "X, Y and Z"."""
     out = [actor]
     k = actor.start - 1
-    while k > floor and doc[k].lower_ in {"and", ",", "as well as"}:
+    while k > floor and doc[k].lower_ in {"and", ",", "as well as", "or"}:
         k -= 1
         while k > floor and doc[k].lower_ in {"the"}:
             k -= 1
@@ -45,7 +45,7 @@ def _coordinated_before(doc: Doc, marks: Marks, actor: Mark, floor: int) -> list
 def _coordinated_after(doc: Doc, marks: Marks, actor: Mark, ceiling: int) -> list[Mark]:
     out = [actor]
     k = actor.end
-    while k < ceiling and doc[k].lower_ in {"and", ","}:
+    while k < ceiling and doc[k].lower_ in {"and", ",", "or"}:
         k += 1
         while k < ceiling and doc[k].lower_ in _ACTOR_LEAD:
             k += 1
@@ -129,6 +129,15 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int) -> list[str
     return []
 
 
+def _anaphoric_event(doc: Doc, marks: Marks, subject: Token, earlier: list[Candidate]) -> list[str | None]:
+    """``The incendiary attacks documented in this report killed…``: the parties of those counted before."""
+    events = marks.within("event", subject.left_edge.i, subject.right_edge.i + 1)
+    if not events or doc[events[0].start - 1].lower_ not in {"the", "these", "those", "such"}:
+        return []
+    parties = [p for e in earlier if e.event == events[0].value for p in e.perpetrators if p]
+    return [combine(parties)] if parties else []
+
+
 def _label_actor(doc: Doc, marks: Marks, sent: Span) -> list[str | None]:
     """``Armed opposition factions: the factions killed 12 civilians``: a label before a colon."""
     k = sent.start
@@ -137,10 +146,13 @@ def _label_actor(doc: Doc, marks: Marks, sent: Span) -> list[str | None]:
     actor = marks.starting("actor", k)
     if actor is None:
         return []
-    k = actor.end
-    while k < sent.end and doc[k].is_punct and doc[k].text != ":":
+    actors = _coordinated_after(doc, marks, actor, sent.end)
+    k = actors[-1].end
+    while k < sent.end and doc[k].text != ":" and (doc[k].is_punct or k - actors[-1].end < 14):
+        if doc[k].like_num:
+            return []
         k += 1
-    return [actor.value] if k < sent.end and doc[k].text == ":" else []
+    return [combine([a.value for a in actors])] if k < sent.end and doc[k].text == ":" else []
 
 
 def _actors_in(marks: Marks, tok: Token, c: Candidate) -> list[Mark]:
@@ -150,7 +162,7 @@ def _actors_in(marks: Marks, tok: Token, c: Candidate) -> list[Mark]:
     return marks.within("actor", lo, hi)
 
 
-def _tree_actor(doc: Doc, marks: Marks, c: Candidate, others: set[int]) -> list[str | None]:
+def _tree_actor(doc: Doc, marks: Marks, c: Candidate, others: set[int], earlier: list[Candidate]) -> list[str | None]:
     """The agent or subject of a verb that governs the number, from the dependency tree."""
     for anc in doc[c.number.start].ancestors:
         if anc.i in others:
@@ -162,6 +174,10 @@ def _tree_actor(doc: Doc, marks: Marks, c: Candidate, others: set[int]) -> list[
                 subject = child.dep_ in _SUBJECT_DEPS and verb.pos_ in {"VERB", "AUX"}
                 if (agent and not (child.i > 0 and doc[child.i - 1].lower_ in _NOT_AGENT_BEFORE)) or subject:
                     actors = _actors_in(marks, child, c)
+                    if not actors and subject:
+                        anaphor = _anaphoric_event(doc, marks, child, earlier)
+                        if anaphor:
+                            return anaphor
                     if actors:
                         return [combine([a.value for a in actors[:2]] if len(actors) == 2 else [actors[0].value])]
         if anc.dep_ in {"ROOT"}:
@@ -184,9 +200,13 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
         floor = same[idx - 1].end if idx > 0 else c.sent.start
         ceiling = same[idx + 1].start if idx + 1 < len(same) else c.sent.end
         others = {k for k, o in noun_tokens.items() if o is not c and o.sent.start == c.sent.start}
-        found = _right_actor(doc, marks, c, ceiling) or _left_actor(doc, marks, c, floor, cands[:j])
+        inner = marks.within("actor", c.number.end, c.end)
+        found = [inner[0].value] if inner else []  # "three Russian attacks", "42 of the Russian attacks"
+        found = found or _right_actor(doc, marks, c, ceiling) or _left_actor(doc, marks, c, floor, cands[:j])
         if not found and c.head is None:
-            found = _label_actor(doc, marks, c.sent) or _tree_actor(doc, marks, c, others)
+            found = _label_actor(doc, marks, c.sent)
+        if not found:
+            found = _tree_actor(doc, marks, c, others, cands[:j])
         if not found and c.head is not None:
             found = list(c.head.perpetrators)
         if not found and idx > 0 and c.head is None and same[idx - 1].head is None and _sibling(doc, same[idx - 1], c):
@@ -201,4 +221,7 @@ def _sibling(doc: Doc, prev: Candidate, c: Candidate) -> bool:
     if (prev.event or "") != (c.event or "") or (prev.group is None) != (c.group is None):
         return False
     gap = doc[prev.end : c.start]
-    return not any(t.pos_ in {"VERB", "AUX"} or t.lower_ in {"while", "whereas", "but", ";"} for t in gap)
+    followed = {t.i for t in gap if t.lower_ == "followed" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "by"}
+    return not any(
+        (t.pos_ in {"VERB", "AUX"} and t.i not in followed) or t.lower_ in {"while", "whereas", "but", ";"} for t in gap
+    )

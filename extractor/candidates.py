@@ -8,6 +8,8 @@ from spacy.tokens import Doc, Span
 
 from extractor.lexicon import Mark, Marks
 from extractor.numbers import Number, find_articles, find_numbers, looks_like_year
+from extractor.quotes import quotation_spans
+from tally.model import Period
 
 #: Words a counted noun phrase may carry between the number and its head noun.
 _NP_FILLER = {"more", "other", "additional", "new", "further", "innocent", "unarmed", "displaced", "local"}
@@ -37,7 +39,9 @@ class Candidate:
     perpetrators: list[str | None] = field(default_factory=list)
     head: Candidate | None = None  # the total this one is a breakdown of
     location: str | None = None
+    period: Period | None = None  # a span the candidate's own context fixes (a table's year row)
     restates: Candidate | None = None  # "the 79 attacks": a total stated before, named again
+    generic: bool = False  # the metric came from a generic word ("victims", "deaths")
     reason: str = ""  # why it could not be resolved, for warnings
 
     @property
@@ -337,10 +341,16 @@ def _qualifier(doc: Doc, marks: Marks, c: Candidate) -> str:
     return "exact"
 
 
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    """Is ``at`` inside a quotation? A figure a speaker cites restates the report's own."""
+    return any(a < at < b for a, b in spans)
+
+
 def find_all_candidates(doc: Doc, marks: Marks, lang: str, skip: set[int]) -> list[Candidate]:
     """Candidates of every sentence, in order; tokens in ``skip`` (tables) are left out."""
     numbers = sorted(find_numbers(doc, lang) + find_articles(doc, marks, lang), key=lambda n: n.start)
-    numbers = [n for n in numbers if n.start not in skip]
+    quoted = [(a, b) for a, b in quotation_spans(doc.text) if len(doc.text[a:b].split()) > 6]
+    numbers = [n for n in numbers if n.start not in skip and not _inside(doc[n.start].idx, quoted)]
     out: list[Candidate] = []
     by_sent: dict[int, list[Number]] = {}
     for n in numbers:

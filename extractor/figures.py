@@ -111,7 +111,8 @@ def resolve_candidates(doc: Doc, marks: Marks, lang: str) -> list[Candidate]:
     title_trig = [m for m in marks.within("trigger", 0, first.end) if m.value != "attacks"] if first else []
     actors, metrics = _heading_context(doc, marks, title_trig[0].value if title_trig else None)
     title_events = [m.value for m in marks.within("event", 0, first.end)] if first else []
-    resolve_metrics(doc, marks, cands, None, metrics, title_events[0] if title_events else None)
+    title_metric = title_trig[0].value if title_trig else None
+    resolve_metrics(doc, marks, cands, title_metric, metrics, title_events[0] if title_events else None)
     attribute(doc, marks, cands, actors)
     _locate(doc, marks, cands)
     return cands + table_candidates(doc, marks, skip, metrics)
@@ -169,7 +170,7 @@ def find_figures(
             end=c.sent.end_char,
             page=text.page_at(c.sent.start_char) if text is not None else None,
         )
-        fig_period = _figure_period(c, doc, period, year, published, lang)
+        fig_period = c.period or _figure_period(c, doc, period, year, published, lang)
         for perp in c.perpetrators or [None]:
             try:
                 fig = Figure(

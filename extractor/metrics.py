@@ -61,7 +61,13 @@ def _trailing_part_cue(doc: Doc, marks: Marks, start: int, end: int) -> bool:
 
 def _is_list_gap(doc: Doc, start: int, end: int, semicolons: bool = False) -> bool:
     blocked = _LIST_BLOCK_WORDS - {";"} if semicolons else _LIST_BLOCK_WORDS
-    return not any(doc[k].pos_ in _LIST_BLOCK_POS or doc[k].lower_ in blocked for k in range(start, end))
+
+    def stops(k: int) -> bool:
+        if doc[k].lower_ == "followed" and k + 1 < len(doc) and doc[k + 1].lower_ == "by":
+            return False  # "Rif Dimashq with 92, followed by Daraa with 68"
+        return doc[k].pos_ in _LIST_BLOCK_POS or doc[k].lower_ in blocked
+
+    return not any(stops(k) for k in range(start, end))
 
 
 def _opens_with_total(doc: Doc, c: Candidate) -> bool:
@@ -90,6 +96,13 @@ def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
     """Set ``head`` on every candidate that is a part of a total stated before it."""
     for j, c in enumerate(cands):
         same = [o for o in cands[:j] if o.sent.start == c.sent.start]
+        if _refers_back(doc, c) == "partitive":
+            totals = [h for h in cands[max(0, j - 12) : j] if h.head is None and not h.elided and h.restates is None]
+            c.head = next((h for h in reversed(totals) if is_part_of(h, c)), None)
+            if c.head is not None:
+                if c.group in {None, "persons"} and c.head.group:
+                    c.group = c.head.group
+                continue
         if same:
             prev = same[0] if False else same[-1]
             first = same[0]
@@ -107,7 +120,8 @@ def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
                     (h for h in before if is_part_of(h, c, strict=False)), None
                 )
                 if h is not None:
-                    c.head = h.head if (h.head and h.elided) else h
+                    sibling = h.head is not None and h.elided and _refers_back(doc, h) is None
+                    c.head = h.head if sibling else h
                     continue
             if prev.head is not None and _is_list_gap(doc, prev.end, c.start, semicolons=c.elided) and is_part_of(prev.head, c):
                 c.head = prev.head
@@ -124,6 +138,8 @@ def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
                 continue  # the items of one list are siblings
             if is_part_of(h, c):
                 c.head = h
+                if how == "partitive" and c.group in {None, "persons"} and h.group:
+                    c.group = h.group  # "31 of these deaths": the civilians counted before
                 break
 
 
@@ -207,6 +223,8 @@ def _own_metric(doc: Doc, marks: Marks, cands: list[Candidate], j: int) -> tuple
     if found is None:
         return (c.event, True) if c.event else (None, False)
     metric, at = found
+    trig = marks.at("trigger", at)
+    c.generic = trig is not None and bool(trig.extra)
     if c.event in {"killed", "arrested", "forcibly_disappeared", "died_under_torture"} and metric != c.event:
         if not (c.event == "killed" and metric == "died_under_torture"):
             metric = c.event if not _is_stock(doc, marks, at) else metric
@@ -269,5 +287,7 @@ def resolve_metrics(
             topics[para] = c.metric
         if c.metric == "killed" and topics.get(para) == "died_under_torture":
             c.metric = "died_under_torture"  # a paragraph about deaths under torture
+        if c.metric == "killed" and c.generic and title_metric == "died_under_torture":
+            c.metric = "died_under_torture"  # "victims" in a report on deaths under torture
         if c.metric in PEOPLE_METRICS and c.head is None:
             last = (here, c.metric)

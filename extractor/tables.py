@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from extractor.candidates import Candidate
 from extractor.lexicon import Mark, Marks
 from extractor.numbers import Number, digits_value
+from tally.model import Period
 
 _TOTAL = re.compile(r"^\s*(?:the\s+)?(?:total|all|overall|sum|grand total)\b", re.IGNORECASE)
 
@@ -53,63 +56,108 @@ def _cells(doc: Doc, start: int, end: int) -> list[Span]:
     return out
 
 
-def _first(marks: Marks, kind: str, span: Span) -> Mark | None:
-    found = marks.within(kind, span.start, span.end)
-    return found[0] if found else None
+def _caption(doc: Doc, marks: Marks, at: int, metrics: dict[int, str | None]) -> tuple[str | None, str | None]:
+    """(people metric, event metric) the text just before a table gives it: its caption or lead-in."""
+    sents = list(doc[: max(at, 1)].sents)[-3:]
+    triggers = [m for s in sents for m in marks.within("trigger", s.start, s.end) if m.value != "attacks"]
+    events = [m.value for s in sents for m in marks.within("event", s.start, s.end)]
+    people: str | None = None
+    if any(m.value == "died_under_torture" for m in triggers):
+        people = "died_under_torture"
+    elif triggers:
+        specific = [m for m in triggers if not m.extra]
+        people = (specific or triggers)[-1].value
+    else:
+        people = metrics.get(doc[at].sent.start) if at < len(doc) else None
+    if people == "killed" and metrics.get(doc[at].sent.start) == "died_under_torture":
+        people = "died_under_torture"
+    events = [e for e in events if e not in _PEOPLE_EVENTS]
+    specific = [e for e in events if e != "attacks"]
+    return people, (specific or events or [None])[-1]
 
 
-def _header_meaning(marks: Marks, cell: Span) -> tuple[str | None, str | None, str | None]:
-    """(group, event metric, target) a header cell names."""
-    event = _first(marks, "event", cell)
-    group = _first(marks, "group", cell)
-    target = _first(marks, "target", cell)
-    return (group.value if group else None, event.value if event else None, target.value if target else None)
-
-
-def _caption_metric(doc: Doc, marks: Marks, at: int, metrics: dict[int, str | None]) -> str | None:
-    """The people metric of the text just before the table (its caption or lead-in)."""
-    for sent in reversed(list(doc[: max(at, 1)].sents)[-3:]):
-        trig = [m for m in marks.within("trigger", sent.start, sent.end) if m.value != "attacks"]
-        if trig:
-            return trig[-1].value
-    return metrics.get(doc[at].sent.start) if at < len(doc) else None
+def _row_year(cell: Span) -> Period | None:
+    text = cell.text.strip()
+    if _YEAR.match(text):
+        y = int(text)
+        return Period(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31))
+    return None
 
 
 def table_candidates(doc: Doc, marks: Marks, skip: set[int], metrics: dict[int, str | None]) -> list[Candidate]:
-    """One candidate per numeric cell: column header x row label."""
+    """One candidate per numeric cell: what its column header and its row label say."""
     out: list[Candidate] = []
     for block in _table_blocks(doc):
         rows = [_cells(doc, s, e) for s, e in block]
         header = rows[0]
-        meanings = [_header_meaning(marks, cell) for cell in header]
-        first_tok = header[0].start if len(header[0]) else doc.char_span(block[0][0], block[0][1], alignment_mode="expand").start  # type: ignore[union-attr]
-        people_metric = _caption_metric(doc, marks, first_tok, metrics)
+        columns = [_cell_meaning(marks, cell) for cell in header]
+        first = doc.char_span(block[0][0], block[0][1], alignment_mode="expand")
+        if first is None:
+            continue
+        people_metric, caption_event = _caption(doc, marks, first.start, metrics)
         for row, (s, e) in zip(rows[1:], block[1:]):
             label = row[0]
-            actor = _first(marks, "actor", label)
-            place = _first(marks, "place", label)
-            if actor is None and place is None and not _TOTAL.match(label.text):
+            meaning = _cell_meaning(marks, label)
+            year = _row_year(label)
+            total = bool(_TOTAL.match(label.text))
+            if not (meaning.actor or meaning.place or meaning.group or meaning.event or year or total):
                 continue
             line = doc.char_span(s, e, alignment_mode="expand")
             if line is None:
                 continue
-            for cell, (group, event, target) in zip(row[1:], meanings[1:]):
+            for cell, column in zip(row[1:], columns[1:]):
                 value = digits_value(cell.text.strip()) if len(cell) else None
                 if value is None:
                     continue
-                metric = event if event and not group else (event if event in _PEOPLE_EVENTS else people_metric)
-                if metric is None or (group is None and event is None and target is None):
-                    continue
-                c = Candidate(number=Number(cell.start, cell.end, value, "digits"), sent=line, noun=None)
-                c.group = group or ("persons" if metric in _PEOPLE_EVENTS else None)
-                c.event, c.target, c.metric = event, target, metric
-                if target and not event:
-                    c.metric = "attacks_on_vital_facilities"
-                c.perpetrators = [actor.value if actor else None]
-                c.location = place.value if place else None
-                out.append(c)
+                c = _cell_candidate(cell, line, value, meaning, column, people_metric, caption_event)
+                if c is not None:
+                    c.period = year
+                    out.append(c)
     return out
+
+
+def _cell_candidate(
+    cell: Span, line: Span, value: int, row: _Meaning, column: _Meaning, people_metric: str | None, caption_event: str | None
+) -> Candidate | None:
+    group = column.group or row.group
+    event = column.event or row.event or (None if group else caption_event)
+    target = column.target or row.target
+    if event in _PEOPLE_EVENTS:
+        metric: str | None = event
+    elif event:
+        metric = event
+    elif target:
+        metric = "attacks_on_vital_facilities"
+    else:
+        metric = people_metric if group else None
+    if metric is None:
+        return None
+    c = Candidate(number=Number(cell.start, cell.end, value, "digits"), sent=line, noun=None)
+    c.group = group or ("persons" if metric in _PEOPLE_EVENTS else None)
+    c.event, c.target, c.metric = event, target, metric
+    actor = column.actor or row.actor
+    c.perpetrators = [actor]
+    c.location = column.place or row.place
+    return c
+
+
+@dataclass
+class _Meaning:
+    actor: str | None = None
+    place: str | None = None
+    group: str | None = None
+    event: str | None = None
+    target: str | None = None
+
+
+def _cell_meaning(marks: Marks, cell: Span) -> _Meaning:
+    def first(kind: str) -> str | None:
+        found = marks.within(kind, cell.start, cell.end)
+        return (found[0].value or None) if found else None
+
+    return _Meaning(first("actor"), first("place"), first("group"), first("event"), first("target"))
 
 
 _PEOPLE_EVENTS = {"killed", "arrested", "forcibly_disappeared", "died_under_torture", "injured", "detained",
                   "still_disappeared", "released", "displaced"}
+_YEAR = re.compile(r"^(?:19|20)\d\d$")

@@ -15,7 +15,6 @@ from docx.opc.exceptions import OpcError
 from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.text.paragraph import Paragraph
 
 from extractor.readers.blocks import Block, assemble, check_size, item_lines, paragraph, require_text, squash, table
 from extractor.text import Text
@@ -34,6 +33,12 @@ _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError)
 _DOCX_ERRORS = (OpcError, KeyError, ValueError, AttributeError, lxml.etree.LxmlError, *_ZIP_ERRORS)
 HEADING_STYLES = ("title", "subtitle", "heading")
+_TEXT = qn("w:t")
+_TEXT_NODES = {_TEXT: "", qn("w:tab"): " ", qn("w:br"): " ", qn("w:cr"): " ", qn("w:noBreakHyphen"): "-"}
+_CELL_PARAGRAPHS = ".//w:p[not(ancestor::w:txbxContent)]"
+_SKIPPED_CONTAINERS = frozenset(
+    (qn("w:txbxContent"), qn("w:del"), "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback")
+)
 
 
 def check_docx_archive(data: bytes, name: str) -> None:
@@ -79,8 +84,24 @@ def _style_names(document: DocxDocument) -> dict[str, str]:
     return {style.style_id: (style.name or "").lower() for style in document.styles}
 
 
-def _paragraph_text(element: CT_P, document: DocxDocument) -> str:
-    return squash(Paragraph(element, document.part).text)
+def paragraph_text(element: BaseOxmlElement) -> str:
+    """A paragraph's visible text: runs, links, fields' results and tracked insertions;
+    not deleted text, field codes, or text boxes anchored in it."""
+    parts: list[str] = []
+    for node in element.iter(*_TEXT_NODES):
+        if any(ancestor.tag in _SKIPPED_CONTAINERS for ancestor in _ancestors_within(node, element)):
+            continue
+        parts.append((node.text or "") if node.tag == _TEXT else _TEXT_NODES[node.tag])
+    return squash("".join(parts))
+
+
+def _ancestors_within(node: BaseOxmlElement, top: BaseOxmlElement) -> list[BaseOxmlElement]:
+    out: list[BaseOxmlElement] = []
+    for ancestor in node.iterancestors():
+        if ancestor is top:
+            break
+        out.append(ancestor)
+    return out
 
 
 def _style_of(element: BaseOxmlElement, styles: dict[str, str]) -> str:
@@ -92,10 +113,10 @@ def _is_list_item(element: BaseOxmlElement, style: str) -> bool:
     return style.startswith("list") or bool(element.xpath("./w:pPr/w:numPr"))
 
 
-def _table_rows(element: BaseOxmlElement, document: DocxDocument) -> list[list[str]]:
+def _table_rows(element: BaseOxmlElement) -> list[list[str]]:
     """Rows of a table, one cell per ``w:tc`` (a merged cell once), its paragraphs joined."""
     return [
-        [" ".join(_paragraph_text(p, document) for p in cell.xpath(".//w:p")) for cell in row.xpath("./w:tc | ./w:sdt/w:sdtContent/w:tc")]
+        [" ".join(paragraph_text(p) for p in cell.xpath(_CELL_PARAGRAPHS)) for cell in row.xpath("./w:tc | ./w:sdt/w:sdtContent/w:tc")]
         for row in element.xpath("./w:tr")
     ]
 
@@ -119,7 +140,7 @@ def docx_blocks(document: DocxDocument) -> tuple[list[Block], str | None]:
     items: list[str] = []
     heading: str | None = None
     for element in _body_elements(document.element.body):
-        text = _paragraph_text(element, document) if isinstance(element, CT_P) else ""
+        text = paragraph_text(element) if isinstance(element, CT_P) else ""
         style = _style_of(element, styles)
         if isinstance(element, CT_P) and (not text or _is_list_item(element, style)):
             items.extend([text] if text else [])
@@ -128,7 +149,7 @@ def docx_blocks(document: DocxDocument) -> tuple[list[Block], str | None]:
             blocks.append(item_lines(items))
             items = []
         if not isinstance(element, CT_P):
-            blocks.append(table(_table_rows(element, document)))
+            blocks.append(table(_table_rows(element)))
             continue
         if heading is None and style.startswith(HEADING_STYLES) and style != "subtitle":
             heading = text

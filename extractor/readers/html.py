@@ -43,7 +43,9 @@ def decode_html(data: bytes, name: str, warnings: list[str]) -> str:
             encoding = codecs.lookup(declared.group(1).decode("ascii")).name
             encoding = _WEB_ALIASES.get(encoding, encoding)
         except LookupError:
-            warnings.append(f"{name}: unknown charset {declared.group(1).decode('ascii', 'replace')!r}; read as UTF-8")
+            message = f"{name}: unknown charset {declared.group(1).decode('ascii', 'replace')!r}; read as UTF-8"
+            log.warning(message)
+            warnings.append(message)
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
@@ -62,7 +64,7 @@ def parse_html(source: str, name: str) -> HtmlElement:
     try:
         root = lxml.html.document_fromstring(body.encode("utf-8"), parser=parser)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as err:
-        raise InputError(f"{name}: not a readable HTML page ({err})") from None
+        raise InputError(f"{name}: not a readable HTML page ({squash(str(err))})") from None
     if not isinstance(root, HtmlElement):
         raise InputError(f"{name}: not a readable HTML page")
     return root
@@ -109,6 +111,14 @@ def _table_blocks(element: HtmlElement, blocks: list[Block]) -> None:
     blocks.append(table([[cell.text_content() for cell in row] for row in rows]))
 
 
+def separate_blocks(element: HtmlElement) -> None:
+    """Put a space after every non-inline element, so text taken whole from a cell or a list
+    item never glues two paragraphs or a line break's two sides together."""
+    for child in element.iterdescendants():
+        if _tag(child) not in INLINE_TAGS:
+            child.tail = " " + (child.tail or "")
+
+
 def collect_blocks(element: HtmlElement, blocks: list[Block]) -> None:
     """Append the blocks of ``element``: inline runs become paragraphs, ``<br>`` splits them."""
     run: list[str] = [element.text or ""]
@@ -148,6 +158,8 @@ def read_html(data: bytes, name: str = "<html>") -> Text:
     root = parse_html(decode_html(data, name, warnings), name)
     title = find_title(root)
     published = find_published(root)
+    content = main_content(root)
+    separate_blocks(content)
     blocks: list[Block] = []
-    collect_blocks(main_content(root), blocks)
+    collect_blocks(content, blocks)
     return require_text(assemble(blocks, "html", title=title, published=published, warnings=warnings), name)

@@ -18,6 +18,7 @@ CONTAINER_PATHS = ("//*[@itemprop='articleBody']", "//article", "//main", "//*[@
 LINK_DENSE = 0.6  # share of an element's text inside links above which it is navigation
 MAIN_SHARE = 0.25  # a structural container must hold this share of the page's text
 KEEP_SHARE = 0.6  # an element holding this share of the content is never dropped as chrome
+SCORE_LEVELS = 4  # a paragraph's score counts for this many of its ancestors
 TRAILER_OWN_WORDS = 5  # a block with a trailer link and this few other words is dropped whole
 INLINE_PARENTS = ("span", "strong", "b", "em", "i", "u", "font", "small")
 # never dropped for their link density alone: inline markup (a link inside a sentence) and table cells
@@ -108,19 +109,21 @@ def _pick_container(root: HtmlElement) -> HtmlElement | None:
 
 
 def _best_by_paragraphs(root: HtmlElement) -> HtmlElement:
-    """The element whose paragraphs hold the most prose (for pages that mark no article)."""
+    """The element whose paragraphs hold the most prose (for pages that mark no article).
+
+    Each paragraph scores for its ancestors, less at each level up, so the common
+    ancestor of many sections beats any one of them, and an article beats the page.
+    """
     scores: dict[HtmlElement, float] = {}
     for para in root.iter("p", "pre", "td", "blockquote"):
         length = _text_length(para)
         if length < 25:
             continue
         score = 1 + para.text_content().count(",") + min(length / 100, 3)
-        parent = para.getparent()
-        if parent is not None:
-            scores[parent] = scores.get(parent, 0.0) + score
-            grand = parent.getparent()
-            if grand is not None:
-                scores[grand] = scores.get(grand, 0.0) + score / 2
+        for level, ancestor in enumerate(para.iterancestors()):
+            if level >= SCORE_LEVELS:
+                break
+            scores[ancestor] = scores.get(ancestor, 0.0) + score / (level + 1)
     if not scores:
         body = root.find("body")
         return body if body is not None else root

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import re
@@ -10,7 +11,8 @@ from dataclasses import dataclass
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.page import Page
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfminer.psexceptions import PSException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from extractor.readers.blocks import assemble, check_size, squash
 from extractor.readers.pdf_furniture import remove_furniture
@@ -24,9 +26,23 @@ log = logging.getLogger(__name__)
 
 MAX_PDF_BYTES = 200 * 2**20
 WORD_GAP = 0.15  # a gap wider than this share of the font size separates two words
-# pdfminer raises many kinds of error on damaged files; each page is read under these.
 _FILE_NAME = re.compile(r"\.(docx?|pdf|indd|pptx?|xlsx?|rtf|odt)$|^microsoft\b", re.IGNORECASE)
-_DAMAGE = (PdfminerException, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError, RecursionError, OSError)
+# pdfminer raises many kinds of error on damaged files; opening and each page are read under these.
+_DAMAGE = (
+    PdfminerException,
+    MalformedPDFException,
+    PSException,
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    AssertionError,
+    RecursionError,
+    OSError,
+    ZeroDivisionError,
+    OverflowError,
+)
 
 
 @dataclass
@@ -40,6 +56,7 @@ class PageContent:
     tables: list[TableItem]
     has_text: bool
     has_images: bool
+    damaged: bool = False
 
 
 def _cell_text(cell: str | None) -> str:
@@ -83,21 +100,28 @@ def read_pages(data: bytes, name: str, password: str | None, warnings: list[str]
     """Every page's content and the title the metadata gives; damaged pages are skipped with a warning."""
     try:
         pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
-        pages = list(pdf.pages)
-        title = metadata_title(pdf.metadata)
     except _DAMAGE as err:
         log.debug("pdfplumber could not open %s: %r", name, err)
         raise _open_error(err, name, password) from None
     contents: list[PageContent] = []
-    with pdf:
+    try:
+        try:
+            pages = list(pdf.pages)
+            title = metadata_title(pdf.metadata)
+        except _DAMAGE as err:
+            log.debug("pdfplumber could not list the pages of %s: %r", name, err)
+            raise _open_error(err, name, password) from None
         for number, page in enumerate(pages, start=1):
             try:
                 contents.append(read_page(page, number))
             except _DAMAGE as err:
                 _warn(warnings, f"{name}: page {number} could not be read (damaged: {type(err).__name__})")
-                contents.append(PageContent(number, 0.0, 0.0, [], [], False, False))
+                contents.append(PageContent(number, 0.0, 0.0, [], [], False, False, damaged=True))
             finally:
                 page.close()
+    finally:
+        with contextlib.suppress(*_DAMAGE):  # closing walks the page tree again
+            pdf.close()
     return contents, title
 
 
@@ -130,6 +154,8 @@ def read_pdf(data: bytes, name: str = "<pdf>", password: str | None = None) -> T
         if not content.has_text and content.has_images:
             _warn(warnings, f"{name}: page {content.number} has no text layer; OCR is not supported")
     if not any(content.has_text for content in contents):
+        if any(content.damaged for content in contents):
+            raise InputError(f"{name}: not a PDF file (corrupt or truncated)")
         raise InputError(f"{name}: no page has a text layer (a scanned PDF?); OCR is not supported")
     flows: list[list[Item]] = [order_page(c.words, c.tables, c.number, c.width) for c in contents]
     flows = [find_text_tables(flow) for flow in remove_furniture(flows, [c.height for c in contents])]

@@ -6,6 +6,8 @@ import io
 import zipfile
 
 import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 
 from extractor.readers import docx as docx_reader
 from extractor.readers import read_docx
@@ -64,6 +66,18 @@ def test_headers_and_footers_are_left_out(report: bytes) -> None:
 @pytest.mark.parametrize(("title_property", "expected"), [("", TITLE), ("Title from properties", "Title from properties")])
 def test_title_from_core_properties_else_first_title_paragraph(title_property: str, expected: str) -> None:
     assert read_docx(build(title_property), "r.docx").title == expected
+
+
+def test_paragraph_text_takes_links_and_insertions_but_not_deletions_or_field_codes() -> None:
+    document = new_document()
+    paragraph = document.add_paragraph("Killed: ")
+    paragraph._p.append(parse_xml(
+        f'<w:hyperlink {nsdecls("w")}><w:r><w:t>twelve</w:t></w:r></w:hyperlink>'
+    ))
+    paragraph._p.append(parse_xml(f'<w:del {nsdecls("w")}><w:r><w:delText> eleven</w:delText></w:r></w:del>'))
+    paragraph._p.append(parse_xml(f'<w:ins {nsdecls("w")}><w:r><w:t xml:space="preserve"> civilians</w:t></w:r></w:ins>'))
+    paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:instrText> PAGE </w:instrText></w:r>'))
+    assert read_docx(docx_bytes(document), "r.docx").text == "Killed: twelve civilians"
 
 
 def test_not_a_zip_is_refused() -> None:

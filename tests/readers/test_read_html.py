@@ -92,6 +92,22 @@ def test_link_inside_a_sentence_is_kept_with_its_markup() -> None:
     assert read_html(page(html), "a.html").text == "According to the network, 12 were killed."
 
 
+def test_page_without_article_element_keeps_every_section_of_the_prose() -> None:
+    sections = "".join(f"<div class='block'><section><p>{LEAD}</p><p>{SECOND}</p></section></div>" for _ in range(4))
+    body = f"<div id='sidebar-links'><p>{QUOTE}</p></div><div class='content'>{sections}</div>"
+    assert read_html(page(body), "a.html").text.split("\n\n") == [LEAD, SECOND] * 4
+
+
+def test_breaks_and_paragraphs_inside_cells_and_items_keep_words_apart() -> None:
+    html = (
+        "<article><p>Counts:</p><ul><li><b>Eastern<br>district</b>: 40</li><li><p>Western</p><p>district</p></li></ul>"
+        "<table><tr><td><p>Party</p><p>name</p></td><td>Killed</td></tr><tr><td>First<br>party</td><td>80</td></tr></table></article>"
+    )
+    text = read_html(page(html), "a.html")
+    assert text.text.split("\n\n")[1] == "Eastern district: 40\nWestern district"
+    assert text.tables[0].rows == [["Party name", "Killed"], ["First party", "80"]]
+
+
 def test_line_breaks_split_paragraphs() -> None:
     text = read_html(page(f"<article><p>{LEAD}<br><br>{SECOND}</p></article>"), "a.html").text
     assert text.split("\n\n") == [LEAD, SECOND]

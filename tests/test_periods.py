@@ -1,0 +1,105 @@
+"""find_periods and find_document_period: ranges, months, halves, "since", relative phrases, and dates that are no period."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from extractor.periods import find_document_period, find_periods
+from helpers_figures import nlp  # noqa: F401  (session fixture)
+from tally.model import Period
+
+D = dt.date
+
+
+def periods_in(text: str, **context: Any) -> list[Period]:
+    return [found.period for found in find_periods(text, **context)]
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "start", "end"),
+    [
+        pytest.param("from 26 April to 15 November 2019", {}, D(2019, 4, 26), D(2019, 11, 15), id="range-days-one-year"),
+        pytest.param("between March 2011 and June 2016", {}, D(2011, 3, 1), D(2016, 6, 30), id="range-month-years"),
+        pytest.param("from March 2011 until June 2016", {}, D(2011, 3, 1), D(2016, 6, 30), id="range-from-until-month-years"),
+        pytest.param("Between 1 and 31 January 2020", {}, D(2020, 1, 1), D(2020, 1, 31), id="range-days-one-month-capitalised"),
+        pytest.param("from 15 to 30 January 2020", {}, D(2020, 1, 15), D(2020, 1, 30), id="range-from-days-one-month"),
+        pytest.param("between 1 January and 31 March 2020", {}, D(2020, 1, 1), D(2020, 3, 31), id="range-days-two-months"),
+        pytest.param("from 20 December 2019 to 10 January 2020", {}, D(2019, 12, 20), D(2020, 1, 10), id="range-across-new-year"),
+        pytest.param("in October 2019", {}, D(2019, 10, 1), D(2019, 10, 31), id="month-with-year"),
+        pytest.param("during February 2020", {}, D(2020, 2, 1), D(2020, 2, 29), id="month-with-year-leap"),
+        pytest.param("in October", {"year": 2019}, D(2019, 10, 1), D(2019, 10, 31), id="month-takes-context-year"),
+        pytest.param("the first half of 2017", {}, D(2017, 1, 1), D(2017, 6, 30), id="first-half"),
+        pytest.param("in the second half of 2018", {}, D(2018, 7, 1), D(2018, 12, 31), id="second-half"),
+        pytest.param("since the beginning of 2019", {"published": D(2019, 6, 1)}, D(2019, 1, 1), D(2019, 6, 1), id="since-ends-at-publication"),
+        pytest.param("since the beginning of 2019", {}, D(2019, 1, 1), None, id="since-open-without-publication"),
+        pytest.param("since March 2011", {"published": D(2020, 1, 1)}, D(2011, 3, 1), D(2020, 1, 1), id="since-month-year"),
+        pytest.param("since March 2011", {"year": 2020}, D(2011, 3, 1), None, id="since-month-year-ignores-context-year"),
+        pytest.param("last month", {"published": D(2019, 9, 2)}, D(2019, 8, 1), D(2019, 8, 31), id="last-month"),
+        pytest.param("last month", {"published": D(2020, 1, 5)}, D(2019, 12, 1), D(2019, 12, 31), id="last-month-across-new-year"),
+        pytest.param("in 16 days", {"anchor": D(2020, 1, 30)}, D(2020, 1, 15), D(2020, 1, 30), id="days-before-anchor-inclusive"),
+        pytest.param("in 2019", {}, D(2019, 1, 1), D(2019, 12, 31), id="year"),
+        pytest.param("during the year 2018", {}, D(2018, 1, 1), D(2018, 12, 31), id="the-year"),
+    ],
+)
+def test_period_phrase(text: str, context: dict[str, Any], start: dt.date, end: dt.date | None) -> None:
+    assert periods_in(text, **context) == [Period(start=start, end=end)]
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        pytest.param("killed on 18 November 2019", {}, id="full-date"),
+        pytest.param("Monday, 18 November 2019", {}, id="weekday-date-line"),
+        pytest.param("Tuesday 3 March 2020", {"year": 2020}, id="weekday-date-line-with-context-year"),
+        pytest.param("on November 18, 2019", {}, id="full-date-month-first"),
+        pytest.param("in May", {}, id="month-without-any-year"),
+        pytest.param("last month", {}, id="relative-without-publication"),
+        pytest.param("in 16 days", {}, id="days-without-anchor"),
+        pytest.param("a 2019 report", {}, id="year-as-modifier"),
+    ],
+)
+def test_no_period(text: str, context: dict[str, Any]) -> None:
+    assert periods_in(text, **context) == []
+
+
+def test_offsets_cover_the_phrase() -> None:
+    text = "SNHR documented 40 deaths from 26 April to 15 November 2019 in Idlib."
+    (found,) = find_periods(text)
+    assert text[found.start : found.end] == "from 26 April to 15 November 2019"
+
+
+def test_two_periods_in_one_sentence_in_order() -> None:
+    text = "In 2018 the toll was 300, and in the first half of 2019 it was 120."
+    assert periods_in(text) == [Period(start=D(2018, 1, 1), end=D(2018, 12, 31)), Period(start=D(2019, 1, 1), end=D(2019, 6, 30))]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param(
+            "Monthly Death Toll Report\n\nSyrian Network for Human Rights\nFriday 1 November 2019\n\n"
+            "SNHR documented the killing of 312 civilians in October 2019.",
+            D(2019, 11, 1), Period(start=D(2019, 10, 1), end=D(2019, 10, 31)), id="month-in-lead-not-dateline",
+        ),
+        pytest.param(
+            "Arrests Report\n\nSyrian Network for Human Rights\nWednesday 2 October 2019\n\n"
+            "SNHR recorded 210 arrests last month.",
+            D(2019, 10, 2), Period(start=D(2019, 9, 1), end=D(2019, 9, 30)), id="last-month-not-dateline",
+        ),
+        pytest.param(
+            "Press Release\n\nSyrian Network for Human Rights\nMonday 18 November 2019\n\n"
+            "SNHR documented 40 attacks on Idlib.",
+            D(2019, 11, 18), None, id="weekday-dateline-alone-is-no-period",
+        ),
+        pytest.param(
+            "Escalation in Northwest Syria\n\nSNHR documented the killing of 90 civilians from 26 April to 15 November 2019.",
+            D(2019, 11, 18), Period(start=D(2019, 4, 26), end=D(2019, 11, 15)), id="range-in-lead",
+        ),
+    ],
+)
+def test_document_period(nlp: Language, text: str, published: dt.date, expected: Period | None) -> None:
+    assert find_document_period(nlp(text), published) == expected
