@@ -61,7 +61,7 @@ def _actor_after(doc: Doc, marks: Marks, k: int, ceiling: int) -> Mark | None:
     for _ in range(4):
         if k >= ceiling:
             return None
-        if (m := marks.starting("actor", k)) is not None:
+        if (m := marks.at("actor", k)) is not None:
             return m
         if doc[k].lower_ not in _ACTOR_LEAD:
             return None
@@ -131,11 +131,26 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int) -> list[str
 
 def _anaphoric_event(doc: Doc, marks: Marks, subject: Token, earlier: list[Candidate]) -> list[str | None]:
     """``The incendiary attacks documented in this report killed…``: the parties of those counted before."""
-    events = marks.within("event", subject.left_edge.i, subject.right_edge.i + 1)
-    if not events or doc[events[0].start - 1].lower_ not in {"the", "these", "those", "such"}:
+    lo, hi = subject.left_edge.i, subject.right_edge.i + 1
+    events = marks.within("event", lo, hi)
+    attacks = [m for m in marks.within("trigger", lo, hi) if m.value == "attacks"]
+    first = events[0] if events else (attacks[0] if attacks else None)
+    if first is None or first.start == 0 or doc[first.start - 1].lower_ not in {"the", "these", "those", "such", "this", "that"}:
         return []
-    parties = [p for e in earlier if e.event == events[0].value for p in e.perpetrators if p]
-    return [combine(parties)] if parties else []
+    if events:
+        parties = [p for e in earlier if e.event == events[0].value for p in e.perpetrators if p]
+        if parties:
+            return [combine(parties)]
+    return _last_party_before(doc, marks, subject.sent.start)
+
+
+def _last_party_before(doc: Doc, marks: Marks, at: int) -> list[str | None]:
+    """The party named last in the two sentences before ``at``: what "the attack" was by."""
+    sents = [s for s in doc[max(0, at - 120) : at].sents][-2:]
+    if not sents:
+        return []
+    found = marks.within("actor", sents[0].start, at)
+    return [found[-1].value] if found else []
 
 
 def _label_actor(doc: Doc, marks: Marks, sent: Span) -> list[str | None]:
@@ -207,6 +222,8 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
             found = _label_actor(doc, marks, c.sent)
         if not found:
             found = _tree_actor(doc, marks, c, others, cands[:j])
+        if not found and idx > 0 and _participle_clause(doc, marks, c):
+            found = list(same[idx - 1].perpetrators)  # "…by regime forces, killing nine civilians"
         if not found and c.head is not None:
             found = list(c.head.perpetrators)
         if not found and idx > 0 and c.head is None and same[idx - 1].head is None and _sibling(doc, same[idx - 1], c):
@@ -214,6 +231,14 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
         if not found:
             found = [context_actor.get(c.sent.start)]
         c.perpetrators = found
+
+
+def _participle_clause(doc: Doc, marks: Marks, c: Candidate) -> bool:
+    k = c.number.start - 1
+    if (q := marks.ending("cue:qualifier", k)) is not None:
+        k = q.start - 1
+    trig = marks.ending("trigger", k)
+    return trig is not None and doc[trig.start].tag_ == "VBG" and trig.start > 0 and doc[trig.start - 1].text == ","
 
 
 def _sibling(doc: Doc, prev: Candidate, c: Candidate) -> bool:

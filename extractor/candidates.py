@@ -95,6 +95,8 @@ def _counted_noun(doc: Doc, marks: Marks, start: int, limit: int) -> tuple[int, 
 
 def _attack_on_target(doc: Doc, marks: Marks, end: int, limit: int) -> Mark | None:
     """``attacks on medical facilities``: the target after on / against / targeting."""
+    if end < limit and doc[end].lower_ == "by":  # "attacks by Russian forces on schools"
+        end = next((k for k in range(end + 1, min(limit, end + 7)) if doc[k].lower_ in {"on", "against"}), end)
     if end < limit and doc[end].lower_ in {"on", "against", "targeting", "that", "which"}:
         for k in range(end + 1, min(limit, end + 5)):
             if (m := marks.starting("target", k)) is not None:
@@ -171,7 +173,7 @@ def find_candidates_in(
                 c.group, c.noun = "persons", (trig.start, trig.end)  # "42 killed and 80 injured"
                 if out and out[-1].group:
                     c.group, c.elided = out[-1].group, True  # "27 members…, 19 killed by the regime"
-            elif not _elidable(doc, n, out or (earlier[-1:] if _partitive(doc, n) or _after_label(doc, n) else []), ent):
+            elif not _elidable(doc, n, out or (earlier[-1:] if _refers(doc, marks, n) else []), ent):
                 continue
             else:
                 c.elided = True
@@ -224,10 +226,13 @@ def _read_label(doc: Doc, marks: Marks, c: Candidate) -> None:
 
 
 def _target_after_verb(doc: Doc, marks: Marks, c: Candidate, limit: int) -> None:
-    """``five struck places of worship``: an attack verb after the number, then what it hit."""
+    """``five struck places of worship``, ``222 on schools``: what the elided attacks hit."""
     k = c.number.end
     if k + 1 < limit and doc[k].lower_ == "of" and doc[k + 1].lower_ in {"them", "these", "those"}:
         k += 2
+    if c.event in {"attacks", "attacks_on_vital_facilities"} and (t := _attack_on_target(doc, marks, k, limit)):
+        c.target, c.event = t.value or None, "attacks_on_vital_facilities"
+        return
     trig = marks.starting("trigger", k)
     if trig is None or trig.value != "attacks":
         return
@@ -247,13 +252,23 @@ def _last_total(out: list[Candidate], earlier: list[Candidate]) -> Candidate:
     return next(e for e in earlier if e.sent.start == last)
 
 
+def _refers(doc: Doc, marks: Marks, n: Number) -> bool:
+    """A noun-less count that can only mean the people or events counted before it."""
+    if _partitive(doc, n) or _after_label(doc, n):
+        return True
+    trig = marks.ending("trigger", n.start - 1) if n.start > 0 else None
+    return trig is not None and trig.value not in {"attacks"} and doc[trig.start].pos_ == "VERB"
+
+
 def _after_label(doc: Doc, n: Number) -> bool:
     return n.start > 0 and doc[n.start - 1].text == ":"
 
 
 def _partitive(doc: Doc, n: Number) -> bool:
     """``387 of them``, ``69 of these attacks``: a part of something counted before."""
-    return n.end + 1 < len(doc) and doc[n.end].lower_ == "of" and doc[n.end + 1].lower_ in {"them", "these", "those", "whom"}
+    return n.end + 1 < len(doc) and doc[n.end].lower_ == "of" and doc[n.end + 1].lower_ in {
+        "them", "these", "those", "whom", "the"
+    }
 
 
 def _elidable(doc: Doc, n: Number, before: list[Candidate], ent: str) -> bool:

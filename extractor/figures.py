@@ -72,7 +72,7 @@ def _is_heading(sent: Span) -> bool:
 
 def _heading_context(doc: Doc, marks: Marks, title_metric: str | None) -> tuple[dict[int, str | None], dict[int, str | None]]:
     """Per sentence start: the actor and the metric of the heading or lead-in it stands under."""
-    actor: str | None = None
+    actor: str | None = _topic_actor(doc, marks)
     list_actor: str | None = None
     metric: str | None = title_metric
     actors: dict[int, str | None] = {}
@@ -92,6 +92,22 @@ def _heading_context(doc: Doc, marks: Marks, title_metric: str | None) -> tuple[
         actors[sent.start] = list_actor if bullet and list_actor else actor
         metrics[sent.start] = metric
     return actors, metrics
+
+
+def _topic_actor(doc: Doc, marks: Marks) -> str | None:
+    """The one party a report is about: the only one its title and lead name."""
+    sents = list(doc.sents)
+    if not sents:
+        return None
+    numbers = [t.i for t in sents[0] if t.like_num]
+    title = {
+        m.value
+        for m in marks.within("actor", sents[0].start, sents[0].end)
+        if not any(0 < m.start - i <= 6 for i in numbers)  # "547 of Them by the Syrian Regime" is a figure's party
+    }
+    lead_end = sents[min(len(sents), 4) - 1].end
+    lead = {m.value for m in marks.within("actor", sents[0].end, lead_end)}
+    return title.pop() if len(title) == 1 and lead <= title else None
 
 
 def _before_bullets(doc: Doc, sent: Span) -> bool:

@@ -88,8 +88,32 @@ def _refers_back(doc: Doc, c: Candidate) -> str | None:
         return "partitive"  # "83,574 of them", "Fifteen of the victims"
     if c.elided and c.number.start > 0 and doc[c.number.start - 1].text == ":":
         return "label"  # "- ISIS: 8,143" under a lead-in
+    if _under_lead_in(doc, c):
+        return "label"  # "Among the facilities hit were:" then "- 6 medical facilities;"
     opening = c.sent[:5].text.lower().lstrip("-–•* ")
-    return "opening" if opening.startswith(_OPENINGS) else None
+    if opening.startswith(_OPENINGS):
+        return "opening"
+    lead = doc[c.sent.start : c.number.start]
+    if any(t.text == ":" for t in lead) and not any(t.like_num for t in lead):
+        return "label"  # "…distributes the barrel bombs by governorate as follows: 698 on Idlib, …"
+    return None
+
+
+def _under_lead_in(doc: Doc, c: Candidate) -> bool:
+    """Is ``c`` the first count of a list item whose list is introduced by a sentence ending in ":"?"""
+    if c.number.start != c.sent.start and not all(t.is_punct or t.is_space for t in doc[c.sent.start : c.number.start]):
+        return False
+    before = doc.text[: c.sent.start_char].rstrip()
+    lines = before.split("\n")
+    for line in reversed(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.endswith(":"):
+            return True
+        if not stripped[:1].isdigit() and not stripped.startswith(("-", "–", "•", "*")):
+            return False
+    return False
 
 
 def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
@@ -186,9 +210,10 @@ def _nearest_trigger(marks: Marks, c: Candidate, start: int, end: int) -> tuple[
 
 def _weapon_near(doc: Doc, marks: Marks, c: Candidate, left: int, right: int) -> str | None:
     """The weapon an attack was made with: in its clause before it, or "with / using X" after it."""
-    for k in range(c.end, min(right, c.end + 4)):
-        if (m := marks.at("weapon", k)) is not None:
-            return m.value
+    if c.end < len(doc) and doc[c.end].lower_ in {"with", "using", "involving", "of"}:
+        for k in range(c.end + 1, min(right, c.end + 4)):
+            if (m := marks.at("weapon", k)) is not None:
+                return m.value
     for k in range(c.number.start - 1, left - 1, -1):
         if doc[k].text in {";", ".", ":"} or doc[k].lower_ in {"while", "whereas", "and"} and doc[k - 1].text == ",":
             break
@@ -277,6 +302,8 @@ def resolve_metrics(
             c.metric = own if (strong and own and own != hm and not general) else hm
         else:
             recent = last[1] if last and here - last[0] <= 1 and c.group else None
+            if recent and own and not strong:
+                own = recent  # "The number is lower than the 426 civilians…": the count just discussed
             c.metric = own or recent or (context.get(c.sent.start) if c.group else None) or (title_metric if c.group else None)
         if c.metric is None:
             c.reason = "no verb or noun says what happened to them"

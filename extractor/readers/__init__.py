@@ -76,14 +76,15 @@ def read_file(path: Path, *, password: str | None = None) -> Text:
 
 
 def supported_files(directory: Path) -> list[Path]:
-    """Every supported file under ``directory`` (recursive, sorted), hidden files and folders skipped."""
+    """Every supported file under ``directory`` (recursive, sorted); hidden files and folders and
+    Office lock files (``~$report.docx``) are skipped."""
     if not directory.is_dir():
         raise InputError(f"{directory}: no such directory")
     files = sorted(
         path
         for path in directory.rglob("*")
         if _format_of(path) in READERS
-        and not any(part.startswith(".") for part in path.relative_to(directory).parts)
+        and not any(part.startswith((".", "~$")) for part in path.relative_to(directory).parts)
         and path.is_file()
     )
     if not files:

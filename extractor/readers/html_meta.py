@@ -13,6 +13,8 @@ from extractor.readers.blocks import squash
 TITLE_PATHS = (
     "//meta[@property='og:title']/@content",
     "//meta[@name='twitter:title']/@content",
+    "//article//h1",
+    "//main//h1",
     "//h1",
     "//title",
 )
@@ -53,7 +55,7 @@ def _values(root: HtmlElement, path: str) -> list[str]:
 
 
 def find_title(root: HtmlElement) -> str | None:
-    """The page's title: Open Graph or Twitter title, else its first ``<h1>``, else ``<title>``."""
+    """The page's title: Open Graph or Twitter title, else the article's (or page's) first ``<h1>``, else ``<title>``."""
     for path in TITLE_PATHS:
         for value in _values(root, path):
             if value:

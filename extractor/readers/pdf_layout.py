@@ -17,6 +17,7 @@ COLUMN_FILL = 0.6  # and their text usually fills this share of each column's wi
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 CID = re.compile(r"\(cid:\d+\)")  # a glyph pdfminer could not map to a character
+NOTE_SIZE = 0.8  # a raised number this much smaller than the line's text is a footnote mark
 LEADER = re.compile(r"(?:\s*[.\u2026]){4,}\s*[\divxlc]*\s*$")  # '. . . . 12' closing a contents line
 FULL, LEFT, RIGHT = 0, 1, 2  # the column a line belongs to
 
@@ -92,6 +93,12 @@ def reorder_arabic_line(text: str) -> str:
     return get_display(text) if ARABIC.search(text) else text
 
 
+def is_right_to_left(words: Sequence[Word]) -> bool:
+    """True when most of the words' letters are Arabic."""
+    arabic = sum(len(ARABIC.findall(word.text)) for word in words)
+    return arabic > sum(sum(ch.isalpha() for ch in word.text) for word in words) / 2
+
+
 def word_text(raw: str) -> str:
     """A word's text without unmapped glyph codes (a word of only such codes becomes empty)."""
     return CID.sub("", raw)
@@ -101,6 +108,19 @@ def line_text(words: list[Word]) -> str:
     """A line's text: an unmapped glyph opening it is a bullet, elsewhere it is dropped."""
     parts = [word.text or ("\u2022" if i == 0 else "") for i, word in enumerate(words)]
     return reorder_arabic_line(" ".join(part for part in parts if part))
+
+
+def without_note_marks(words: list[Word]) -> list[Word]:
+    """A line's words without footnote marks: small raised numbers (``civilians³``)."""
+    if len(words) < 2:
+        return words
+    size = max(word.size for word in words)
+    baseline = statistics.median(word.bottom for word in words if word.size == size)
+    return [
+        word
+        for word in words
+        if not (word.text.isdigit() and word.size <= NOTE_SIZE * size and word.bottom < baseline - 0.2 * size)
+    ]
 
 
 def without_leader(words: list[Word]) -> list[Word]:
@@ -149,8 +169,9 @@ def group_lines(words: Sequence[Word], page: int, column: int = FULL) -> list[Li
     out = []
     for group in lines:
         group.sort(key=lambda w: w.x0)
-        kept = without_leader(group)
-        out.append(Line(words=kept, page=page, column=column, text=line_text(kept), leader=kept is not group))
+        marked = without_note_marks(group)
+        kept = without_leader(marked)
+        out.append(Line(words=kept, page=page, column=column, text=line_text(kept), leader=kept is not marked))
     return out
 
 
@@ -248,7 +269,8 @@ def _set_bounds(lines: list[Line]) -> None:
 
 
 def order_page(words: Sequence[Word], tables: list[TableItem], page: int, width: float) -> list[Item]:
-    """A page's lines and tables in reading order: top to bottom, two-column parts column by column."""
+    """A page's lines and tables in reading order: top to bottom, two-column parts column by
+    column (the right column first in Arabic)."""
     entries: list[Item] = sorted([*group_lines(words, page), *tables], key=lambda entry: entry.top)
     ordered: list[Item] = []
     for band, gutter in column_bands(entries, width):
@@ -256,7 +278,8 @@ def order_page(words: Sequence[Word], tables: list[TableItem], page: int, width:
             ordered.extend(band)
             continue
         band_words = [word for row in band if isinstance(row, Line) for word in row.words]
-        ordered.extend(group_lines([w for w in band_words if w.x1 <= gutter[0]], page, LEFT))
-        ordered.extend(group_lines([w for w in band_words if w.x0 >= gutter[1]], page, RIGHT))
+        left = group_lines([w for w in band_words if w.x1 <= gutter[0]], page, LEFT)
+        right = group_lines([w for w in band_words if w.x0 >= gutter[1]], page, RIGHT)
+        ordered.extend([*right, *left] if is_right_to_left(band_words) else [*left, *right])
     _set_bounds([item for item in ordered if isinstance(item, Line)])
     return ordered

@@ -86,7 +86,7 @@ def test_too_large_file_is_refused_before_reading(tmp_path: Path, monkeypatch: p
 
 def test_supported_files_are_found_recursively_sorted_without_hidden(tmp_path: Path) -> None:
     wanted = [tmp_path / "b.pdf", tmp_path / "a" / "c.DOCX", tmp_path / "a" / "z.md", tmp_path / "d.htm"]
-    skipped = [tmp_path / ".hidden.txt", tmp_path / ".git" / "notes.txt", tmp_path / "image.png"]
+    skipped = [tmp_path / ".hidden.txt", tmp_path / ".git" / "notes.txt", tmp_path / "image.png", tmp_path / "~$b.docx"]
     for path in [*wanted, *skipped]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"x")

@@ -118,6 +118,7 @@ def test_line_breaks_split_paragraphs() -> None:
     [
         ("<meta property='og:title' content='Open Graph title'><title>Tab title</title>", "<h1>Heading</h1>", "Open Graph title"),
         ("<title>Tab title</title>", "<h1>Heading title</h1>", "Heading title"),
+        ("<title>Tab title</title></head><body><h1>Site name</h1>", "<h1>Article title</h1>", "Article title"),
         ("<title>Tab title</title>", "", "Tab title"),
     ],
 )

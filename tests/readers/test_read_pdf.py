@@ -210,6 +210,18 @@ def test_contents_lines_lose_dot_leaders_and_page_numbers() -> None:
     assert paragraphs(read_pdf(build_pdf([draw]), "c.pdf").text) == ["Contents", *entries]
 
 
+def test_footnote_marks_are_dropped_but_numbers_on_the_line_kept() -> None:
+    def draw(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 11)
+        canvas.drawString(MARGIN, TOP, "The strikes killed 12 civilians")
+        canvas.setFont("Helvetica", 7)
+        canvas.drawString(MARGIN + canvas.stringWidth("The strikes killed 12 civilians", "Helvetica", 11) + 0.5, TOP + 4, "3")
+        canvas.setFont("Helvetica", 11)
+        canvas.drawString(MARGIN + 190, TOP, "in 2019.")
+
+    assert read_pdf(build_pdf([draw]), "n.pdf").text == "The strikes killed 12 civilians in 2019."
+
+
 def test_unmapped_glyph_opening_a_line_is_a_bullet_and_dropped_elsewhere() -> None:
     from extractor.readers.pdf_layout import Word, line_text
 
@@ -257,6 +269,7 @@ def test_encrypted_pdf_without_right_password_is_refused(encrypted: bytes, passw
         pytest.param(lambda data: data[: len(data) // 2], id="truncated-half"),
         pytest.param(lambda data: data[:200], id="truncated-header"),
         pytest.param(lambda data: data[:20] + bytes(len(data) - 20), id="zeroed"),
+        pytest.param(lambda data: data.replace(b"841.8898 ]", b"841.8898 /x 9 ]"), id="malformed-page-box"),
     ],
 )
 def test_corrupt_or_truncated_pdf_is_an_input_error(three_pages: bytes, damage: object) -> None:
