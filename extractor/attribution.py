@@ -11,8 +11,18 @@ _LEFT_FILLER_POS = {"AUX", "VERB", "ADV", "PART", "DET", "ADP"}
 _LEFT_FILLER_WORDS = {"responsible", "for", "of", "death", "deaths", "killing", "killings", "lives", "life", ":", "–",
                       "-", "another", "also", "total", "toll", "accounted", "behind", "the", "a", "with", "has", "have"}
 _RIGHT_FILLER_POS = {"AUX", "VERB", "ADV", "PART", "ADJ", "NOUN", "DET", "PROPN", "ADP", "SCONJ", "PRON"}
-_NOT_AGENT_BEFORE = {"control", "controlled", "held", "hold", "affiliated", "backed", "supported", "run", "administered",
-                     "governed", "besieged", "areas", "area", "territory", "territories", "dominated", "operated"}
+_AFFILIATION = {"affiliated", "backed", "supported", "loyal", "belonging", "allied"}
+_CONTROL = {"control", "controlled", "held", "hold", "run", "administered", "governed", "besieged", "dominated", "operated"}
+_AREAS = {"areas", "area", "territory", "territories", "regions", "region", "zones", "zone", "parts", "neighbourhoods",
+          "neighborhoods", "villages", "towns", "cities", "city", "town", "village", "districts", "camps", "prisons"}
+
+
+def _not_agent(doc: Doc, cue_at: int) -> bool:
+    """``affiliated to ISIS``, ``areas controlled by the SDF``: a party named, but not as the one who did it."""
+    before = doc[cue_at - 1].lower_ if cue_at > 0 else ""
+    if before in _AFFILIATION:
+        return True
+    return before in _CONTROL and any(doc[k].lower_ in _AREAS for k in range(max(0, cue_at - 5), cue_at))
 _ACTOR_LEAD = {"the", "forces", "of", "troops", "militias", "members", "elements", "'s", "’s"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
 _PAIRS = {frozenset({"syrian_regime", "russian_forces"}): "syrian_russian_alliance", frozenset({"isis", "hts"}): "extremist_groups"}
@@ -113,7 +123,7 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int) -> list[str
         if k >= ceiling:
             return []
         cue = marks.starting("cue:agent_each", k) or marks.starting("cue:agent", k)
-        if cue is not None and (k == 0 or doc[k - 1].lower_ not in _NOT_AGENT_BEFORE):
+        if cue is not None and not _not_agent(doc, k):
             actor = _actor_after(doc, marks, cue.end, ceiling)
             if actor is not None:
                 actors = _coordinated_after(doc, marks, actor, ceiling)
@@ -187,7 +197,7 @@ def _tree_actor(doc: Doc, marks: Marks, c: Candidate, others: set[int], earlier:
             for child in verb.children:
                 agent = child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by")
                 subject = child.dep_ in _SUBJECT_DEPS and verb.pos_ in {"VERB", "AUX"}
-                if (agent and not (child.i > 0 and doc[child.i - 1].lower_ in _NOT_AGENT_BEFORE)) or subject:
+                if (agent and not _not_agent(doc, child.i)) or subject:
                     actors = _actors_in(marks, child, c)
                     if not actors and subject:
                         anaphor = _anaphoric_event(doc, marks, child, earlier)

@@ -167,7 +167,10 @@ def find_candidates_in(
         else:
             if n.is_article:
                 continue
-            trig = marks.starting("trigger", n.end)
+            k = n.end
+            while k < limit and k < n.end + 3 and doc[k].pos_ in {"AUX", "ADV", "PART"} and not marks.at("trigger", k):
+                k += 1  # "98,279 are still forcibly disappeared", "19 were killed"
+            trig = marks.starting("trigger", k)
             ent = doc[n.start].ent_type_
             if trig is not None and trig.value not in {"attacks", "detained"} and ent not in _NOT_COUNTS:
                 c.group, c.noun = "persons", (trig.start, trig.end)  # "42 killed and 80 injured"

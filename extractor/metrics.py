@@ -94,7 +94,9 @@ def _refers_back(doc: Doc, c: Candidate) -> str | None:
     if opening.startswith(_OPENINGS):
         return "opening"
     lead = doc[c.sent.start : c.number.start]
-    if any(t.text == ":" for t in lead) and not any(t.like_num for t in lead):
+    colon = [t.i for t in lead if t.text == ":"]
+    follows = "as follows" in lead.text.lower() or (colon and c.number.start - colon[-1] <= 2)
+    if colon and follows and not any(t.like_num for t in lead):
         return "label"  # "…distributes the barrel bombs by governorate as follows: 698 on Idlib, …"
     return None
 
@@ -144,7 +146,9 @@ def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
                     (h for h in before if is_part_of(h, c, strict=False)), None
                 )
                 if h is not None:
-                    sibling = h.head is not None and h.elided and _refers_back(doc, h) is None
+                    nxt_tok = doc[h.number.end] if h.number.end < len(doc) else None
+                    bare = nxt_tok is None or nxt_tok.pos_ in {"ADP", "PUNCT", "CCONJ"}
+                    sibling = h.head is not None and h.elided and bare and _refers_back(doc, h) is None
                     c.head = h.head if sibling else h
                     continue
             if prev.head is not None and _is_list_gap(doc, prev.end, c.start, semicolons=c.elided) and is_part_of(prev.head, c):

@@ -75,7 +75,7 @@ def read_page(page: Page, number: int) -> PageContent:
     tables: list[TableItem] = []
     if page.lines or page.rects:
         for found in page.find_tables():
-            rows = [[_cell_text(cell) for cell in row] for row in found.extract()]
+            rows = [[_cell_text(cell) for cell in row] for row in found.extract(x_tolerance_ratio=WORD_GAP)]
             if len(rows) < 2 or max(len(row) for row in rows) < 2:
                 continue  # a framed paragraph, not a table
             x0, top, x1, bottom = (float(v) for v in found.bbox)

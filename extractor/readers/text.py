@@ -47,10 +47,16 @@ _INLINE = (
 
 
 def decode_text(data: bytes, name: str, warnings: list[str]) -> str:
-    """Text from bytes: UTF-8 (BOM allowed), UTF-16 by its BOM; else UTF-8 with replacements and a warning."""
+    """Text from bytes: UTF-8 (BOM allowed), UTF-16 (by its BOM, or by its zero bytes);
+    else UTF-8 with replacement characters and a warning."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
+    if data.count(0) > len(data) // 4:  # UTF-16 without a byte order mark
+        try:
+            return data.decode("utf-16-be" if data[:1] == b"\x00" else "utf-16-le")
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -178,7 +184,7 @@ def read_text(data: bytes, name: str = "<text>") -> Text:
     raw = decode_text(data, name, warnings)
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").replace("\u2028", "\n")
     markdown = name.lower().endswith(".md")
-    blocks = text_blocks(raw.replace("\ufeff", ""), markdown)
+    blocks = text_blocks(raw.replace("\ufeff", "").replace("\x00", ""), markdown)
     title = blocks[0].text if markdown and raw.lstrip().startswith("#") and blocks else None
     fmt = "md" if markdown else "txt"
     return require_text(assemble(blocks, fmt, title=title, warnings=warnings), name)

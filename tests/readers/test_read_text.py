@@ -53,6 +53,12 @@ def test_encodings_by_byte_order_mark(encoding: str, bom: bytes) -> None:
     assert text.text == words and text.warnings == []
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark_is_recognised(encoding: str) -> None:
+    text = read_text(FIRST.encode(encoding), "r.txt")
+    assert text.text == FIRST and text.warnings == []
+
+
 def test_wrong_encoding_is_read_with_replacements_and_a_warning(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING):
         text = read_text("Caf\u00e9 owners counted 12 dead.".encode("latin-1"), "old.txt")
