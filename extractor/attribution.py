@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor.candidates import Candidate
 from extractor.lexicon import Mark, Marks
+from extractor.metrics import ATTACKS
 
 _LEFT_FILLER_POS = {"AUX", "VERB", "ADV", "PART", "DET", "ADP"}
 _LEFT_FILLER_WORDS = {"responsible", "for", "of", "death", "deaths", "killing", "killings", "lives", "life", ":", "–",
@@ -28,11 +29,16 @@ _SUBJECT_DEPS = {"nsubj", "csubj"}
 _PAIRS = {frozenset({"syrian_regime", "russian_forces"}): "syrian_russian_alliance", frozenset({"isis", "hts"}): "extremist_groups"}
 
 
+_ALLIANCE = {"syrian_regime", "russian_forces", "syrian_russian_alliance"}
+
+
 def combine(actors: list[str]) -> str | None:
     """Actors named together for one figure: the alliance ids where the contract has one."""
     unique = list(dict.fromkeys(actors))
     if len(unique) == 1:
         return unique[0]
+    if len(unique) > 1 and set(unique) <= _ALLIANCE:
+        return "syrian_russian_alliance"
     return _PAIRS.get(frozenset(unique), unique[0] if unique else None)
 
 
@@ -148,10 +154,15 @@ def _anaphoric_event(doc: Doc, marks: Marks, subject: Token, earlier: list[Candi
     if first is None or first.start == 0 or doc[first.start - 1].lower_ not in {"the", "these", "those", "such", "this", "that"}:
         return []
     if events:
-        parties = [p for e in earlier if e.event == events[0].value for p in e.perpetrators if p]
-        if parties:
-            return [combine(parties)]
+        family = _family(events[0].value)
+        totals = [e for e in earlier if e.head is None and _family(e.metric or e.event) == family and any(e.perpetrators)]
+        if totals:
+            return list(totals[0].perpetrators)  # the first total of those attacks names their party
     return _last_party_before(doc, marks, subject.sent.start)
+
+
+def _family(metric: str | None) -> str | None:
+    return "attacks" if metric in ATTACKS else metric
 
 
 def _last_party_before(doc: Doc, marks: Marks, at: int) -> list[str | None]:
@@ -226,21 +237,40 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
         ceiling = same[idx + 1].start if idx + 1 < len(same) else c.sent.end
         others = {k for k, o in noun_tokens.items() if o is not c and o.sent.start == c.sent.start}
         inner = marks.within("actor", c.number.end, c.end)
-        found = [inner[0].value] if inner else []  # "three Russian attacks", "42 of the Russian attacks"
+        found = [combine([m.value for m in inner])] if inner else []  # "three Russian attacks", "attacks by X and Y on…"
         found = found or _right_actor(doc, marks, c, ceiling) or _left_actor(doc, marks, c, floor, cands[:j])
         if not found and c.head is None:
             found = _label_actor(doc, marks, c.sent)
         if not found:
             found = _tree_actor(doc, marks, c, others, cands[:j])
-        if not found and idx > 0 and _participle_clause(doc, marks, c):
+        if not any(found) and idx > 0 and _participle_clause(doc, marks, c):
             found = list(same[idx - 1].perpetrators)  # "…by regime forces, killing nine civilians"
-        if not found and c.head is not None:
+        if not any(found) and c.head is not None:
             found = list(c.head.perpetrators)
-        if not found and idx > 0 and c.head is None and same[idx - 1].head is None and _sibling(doc, same[idx - 1], c):
+        if not any(found) and idx > 0 and c.head is None and same[idx - 1].head is None and _sibling(doc, same[idx - 1], c):
             found = list(same[idx - 1].perpetrators)
-        if not found:
+        if not any(found) and not _said_total(doc, marks, c):
             found = [context_actor.get(c.sent.start)]
-        c.perpetrators = found
+            c.from_context = found != [None]
+        c.perpetrators = found or [None]
+    _totals_over_parties(cands)
+
+
+def _said_total(doc: Doc, marks: Marks, c: Candidate) -> bool:
+    """``In total, 52 civilians were killed``: a total over all parties, not the topic party's."""
+    return any(marks.at("cue:total", k) for k in range(c.sent.start, c.end))
+
+
+def _totals_over_parties(cands: list[Candidate]) -> None:
+    """A total given only the topic's party, whose parts name different parties, is over all parties."""
+    for c in cands:
+        if c.from_context and c.head is None:
+            parts = {p for o in cands if o.head is c and not o.from_context for p in o.perpetrators if p}
+            if len(parts) > 1:
+                c.perpetrators = [None]
+                for o in cands:
+                    if o.head is c and o.from_context:
+                        o.perpetrators = [None]
 
 
 def _participle_clause(doc: Doc, marks: Marks, c: Candidate) -> bool:

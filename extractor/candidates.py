@@ -41,6 +41,7 @@ class Candidate:
     location: str | None = None
     period: Period | None = None  # a span the candidate's own context fixes (a table's year row)
     restates: Candidate | None = None  # "the 79 attacks": a total stated before, named again
+    from_context: bool = False  # the party came from a heading or the report's topic, not the sentence
     generic: bool = False  # the metric came from a generic word ("victims", "deaths")
     reason: str = ""  # why it could not be resolved, for warnings
 
@@ -109,7 +110,8 @@ def _attack_on_target(doc: Doc, marks: Marks, end: int, limit: int) -> Mark | No
 def _apply_noun(c: Candidate, found: list[Mark], before: list[Candidate]) -> None:
     for mark in found:
         if mark.kind == "group" and mark.value == "others":
-            c.group = next((b.group for b in reversed(before) if b.group), "persons")  # "eight others"
+            groups = [b.group for b in before if b.group and b.sent.start == c.sent.start]
+            c.group = groups[0] if groups else next((b.group for b in reversed(before) if b.group), "persons")
         elif mark.kind == "group":
             c.group = mark.value
         elif mark.kind == "event":

@@ -72,7 +72,7 @@ def _is_heading(sent: Span) -> bool:
 
 def _heading_context(doc: Doc, marks: Marks, title_metric: str | None) -> tuple[dict[int, str | None], dict[int, str | None]]:
     """Per sentence start: the actor and the metric of the heading or lead-in it stands under."""
-    actor: str | None = _topic_actor(doc, marks)
+    topic = actor = _topic_actor(doc, marks)
     list_actor: str | None = None
     metric: str | None = title_metric
     actors: dict[int, str | None] = {}
@@ -82,7 +82,7 @@ def _heading_context(doc: Doc, marks: Marks, title_metric: str | None) -> tuple[
         line = _line_of(doc, sent)
         bullet = _is_bullet(line)
         if _is_heading(sent) and not bullet:
-            actor = found[-1].value if found else None
+            actor = found[-1].value if found else topic
             trig = [m for m in marks.within("trigger", sent.start, sent.end) if m.value != "attacks"]
             metric = trig[0].value if trig else metric
             list_actor = None
@@ -97,7 +97,7 @@ def _heading_context(doc: Doc, marks: Marks, title_metric: str | None) -> tuple[
 def _topic_actor(doc: Doc, marks: Marks) -> str | None:
     """The one party a report is about: the only one its title and lead name."""
     sents = list(doc.sents)
-    if not sents:
+    if not sents or not (_is_heading(sents[0]) or sents[0].text.strip()[-1:] not in {".", "!", "?"}):
         return None
     numbers = [t.i for t in sents[0] if t.like_num]
     title = {

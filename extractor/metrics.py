@@ -123,7 +123,7 @@ def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
     for j, c in enumerate(cands):
         same = [o for o in cands[:j] if o.sent.start == c.sent.start]
         if _refers_back(doc, c) == "partitive":
-            totals = [h for h in cands[max(0, j - 12) : j] if h.head is None and not h.elided and h.restates is None]
+            totals = [h for h in cands[max(0, j - 12) : j] if not h.elided and h.restates is None]
             c.head = next((h for h in reversed(totals) if is_part_of(h, c)), None)
             if c.head is not None:
                 if c.group in {None, "persons"} and c.head.group:
@@ -238,6 +238,8 @@ def _own_metric(doc: Doc, marks: Marks, cands: list[Candidate], j: int) -> tuple
     """The metric a candidate's own words give, and whether it is strong (not sentence-wide)."""
     c = cands[j]
     left, right = _segment(cands, j)
+    if c.noun and (t := marks.starting("trigger", c.noun[0])) is not None and c.noun[1] == t.end and t.value != "attacks":
+        return t.value, True  # "98,279 are still forcibly disappeared": the number's own predicate
     if c.event == "facility" or (c.target and not c.event):
         near = _attack_nearby(marks, left, right) or _attack_nearby(marks, c.sent.start, c.sent.end)
         return ("attacks_on_vital_facilities", True) if near else (None, False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -34,6 +35,11 @@ def extract(nlp: Language, text: str, *, period: Period | None = None, published
 def rows(figures: Iterable[Figure]) -> Counter[Row]:
     """Figures as a multiset of (metric, group, perpetrator, count, qualifier)."""
     return Counter((f.metric, f.group, f.perpetrator, f.count, f.qualifier) for f in figures)
+
+
+def difference(got: Counter[Any], want: Counter[Any]) -> str:
+    """What a failed comparison of figure multisets got wrong, for the assertion message."""
+    return f"missing {sorted((want - got).elements(), key=str)}; extra {sorted((got - want).elements(), key=str)}"
 
 
 def target_rows(figures: Iterable[Figure]) -> Counter[TargetRow]:

@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 from extractor.periods import find_document_period, find_periods
-from helpers_figures import nlp  # noqa: F401  (session fixture)
+from helpers_figures import extract, nlp  # noqa: F401  (nlp: session fixture)
 from tally.model import Period
 
 D = dt.date
@@ -34,12 +34,14 @@ def periods_in(text: str, **context: Any) -> list[Period]:
         pytest.param("in October", {"year": 2019}, D(2019, 10, 1), D(2019, 10, 31), id="month-takes-context-year"),
         pytest.param("the first half of 2017", {}, D(2017, 1, 1), D(2017, 6, 30), id="first-half"),
         pytest.param("in the second half of 2018", {}, D(2018, 7, 1), D(2018, 12, 31), id="second-half"),
-        pytest.param("since the beginning of 2019", {"published": D(2019, 6, 1)}, D(2019, 1, 1), D(2019, 6, 1), id="since-ends-at-publication"),
+        pytest.param("since the beginning of 2019", {"published": D(2019, 6, 1)}, D(2019, 1, 1), D(2019, 6, 1),
+                     id="since-ends-at-publication"),
         pytest.param("since the beginning of 2019", {}, D(2019, 1, 1), None, id="since-open-without-publication"),
         pytest.param("since March 2011", {"published": D(2020, 1, 1)}, D(2011, 3, 1), D(2020, 1, 1), id="since-month-year"),
         pytest.param("since March 2011", {"year": 2020}, D(2011, 3, 1), None, id="since-month-year-ignores-context-year"),
         pytest.param("last month", {"published": D(2019, 9, 2)}, D(2019, 8, 1), D(2019, 8, 31), id="last-month"),
-        pytest.param("last month", {"published": D(2020, 1, 5)}, D(2019, 12, 1), D(2019, 12, 31), id="last-month-across-new-year"),
+        pytest.param("last month", {"published": D(2020, 1, 5)}, D(2019, 12, 1), D(2019, 12, 31),
+                     id="last-month-across-new-year"),
         pytest.param("in 16 days", {"anchor": D(2020, 1, 30)}, D(2020, 1, 15), D(2020, 1, 30), id="days-before-anchor-inclusive"),
         pytest.param("in 2019", {}, D(2019, 1, 1), D(2019, 12, 31), id="year"),
         pytest.param("during the year 2018", {}, D(2018, 1, 1), D(2018, 12, 31), id="the-year"),
@@ -103,3 +105,24 @@ def test_two_periods_in_one_sentence_in_order() -> None:
 )
 def test_document_period(nlp: Language, text: str, published: dt.date, expected: Period | None) -> None:
     assert find_document_period(nlp(text), published) == expected
+
+
+DOC_PERIOD = Period(start=D(2019, 4, 26), end=D(2019, 11, 15))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Russian forces killed 52 civilians in northwest Syria.", DOC_PERIOD, id="document-period"),
+        pytest.param("Russian forces killed 52 civilians between 30 October and 15 November 2019.",
+                     Period(start=D(2019, 10, 30), end=D(2019, 11, 15)), id="own-range"),
+        pytest.param("Russian forces killed 52 civilians in September 2019.",
+                     Period(start=D(2019, 9, 1), end=D(2019, 9, 30)), id="own-month"),
+        pytest.param("Russian forces killed 52 civilians in October.",
+                     Period(start=D(2019, 10, 1), end=D(2019, 10, 31)), id="own-month-publication-year"),
+    ],
+)
+def test_figure_period(nlp: Language, text: str, expected: Period) -> None:
+    """A figure's own period phrase wins over the document's period; without one it takes the document's."""
+    (figure,) = extract(nlp, text, period=DOC_PERIOD, published=D(2019, 11, 18))
+    assert figure.period == expected

@@ -16,7 +16,15 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from extractor.readers.blocks import assemble, check_size, squash
 from extractor.readers.pdf_furniture import remove_furniture
-from extractor.readers.pdf_layout import Item, TableItem, Word, order_page, reorder_arabic_line, word_from_pdfplumber
+from extractor.readers.pdf_layout import (
+    Item,
+    TableItem,
+    Word,
+    order_page,
+    reorder_arabic_line,
+    set_column_bounds,
+    word_from_pdfplumber,
+)
 from extractor.readers.pdf_tables import find_text_tables
 from extractor.readers.pdf_paragraphs import blocks_from_groups, first_page_title, group_items, layout_stats
 from extractor.text import Text
@@ -25,6 +33,7 @@ from tally.errors import InputError
 log = logging.getLogger(__name__)
 
 MAX_PDF_BYTES = 200 * 2**20
+PROSE_CELL_WORDS = 50  # a ruled "table" with a cell this long is page layout around prose
 WORD_GAP = 0.15  # a gap wider than this share of the font size separates two words
 _FILE_NAME = re.compile(r"\.(docx?|pdf|indd|pptx?|xlsx?|rtf|odt)$|^microsoft\b", re.IGNORECASE)
 # pdfminer raises many kinds of error on damaged files; opening and each page are read under these.
@@ -63,6 +72,10 @@ def _cell_text(cell: str | None) -> str:
     return squash(" ".join(reorder_arabic_line(line) for line in (cell or "").splitlines()))
 
 
+def _has_prose_cell(rows: list[list[str]]) -> bool:
+    return any(len(cell.split()) > PROSE_CELL_WORDS for row in rows for cell in row)
+
+
 def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
     middle_x, middle_y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
     return box[0] <= middle_x <= box[2] and box[1] <= middle_y <= box[3]
@@ -76,8 +89,8 @@ def read_page(page: Page, number: int) -> PageContent:
     if page.lines or page.rects:
         for found in page.find_tables():
             rows = [[_cell_text(cell) for cell in row] for row in found.extract(x_tolerance_ratio=WORD_GAP)]
-            if len(rows) < 2 or max(len(row) for row in rows) < 2:
-                continue  # a framed paragraph, not a table
+            if len(rows) < 2 or max(len(row) for row in rows) < 2 or _has_prose_cell(rows):
+                continue  # a framed paragraph or a layout grid, not a data table
             x0, top, x1, bottom = (float(v) for v in found.bbox)
             tables.append(TableItem(page=number, x0=x0, x1=x1, top=top, bottom=bottom, rows=rows))
             words = [w for w in words if not _inside(w, (x0, top, x1, bottom))]
@@ -159,6 +172,8 @@ def read_pdf(data: bytes, name: str = "<pdf>", password: str | None = None) -> T
         raise InputError(f"{name}: no page has a text layer (a scanned PDF?); OCR is not supported")
     flows: list[list[Item]] = [order_page(c.words, c.tables, c.number, c.width) for c in contents]
     flows = [find_text_tables(flow) for flow in remove_furniture(flows, [c.height for c in contents])]
+    for flow in flows:
+        set_column_bounds(flow)  # without the furniture, which may reach wider than the text
     stats = layout_stats(flows)
     groups = group_items(flows, stats)
     title = title or first_page_title(groups)

@@ -11,11 +11,10 @@ from bidi.algorithm import get_display
 
 GUTTER_ZONE = (0.25, 0.75)  # a column gutter lies in this part of the page width
 GUTTER_MIN_WIDTH = 12.0  # points free of text between two columns
-COLUMN_ROWS = 3  # a two-column part of a page has at least this many rows with text on both sides
-COLUMN_SHARE = 0.3  # and at least this share of its rows
-COLUMN_FILL = 0.6  # and their text usually fills this share of each column's width
+COLUMN_ROWS = 3  # a two-column part of a page has at least this many rows
+COLUMN_FILL = 0.6  # whose text usually fills this share of each column's width
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
-ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
 CID = re.compile(r"\(cid:\d+\)")  # a glyph pdfminer could not map to a character
 NOTE_SIZE = 0.8  # a raised number this much smaller than the line's text is a footnote mark
 LEADER = re.compile(r"(?:\s*[.\u2026]){4,}\s*[\divxlc]*\s*$")  # '. . . . 12' closing a contents line
@@ -194,12 +193,12 @@ def _common(spans: list[tuple[float, float]], more: list[tuple[float, float]]) -
 
 
 def _is_prose_band(rows: list[Line], gutter: tuple[float, float], left_edge: float, right_edge: float) -> bool:
-    """Rows on both sides of the gutter mostly fill their side (columns of prose, not a table)."""
-    both = [row for row in rows if row.x0 < gutter[0] and row.x1 > gutter[1]]
-    if len(both) < max(COLUMN_ROWS, COLUMN_SHARE * len(rows)):
+    """Text on both sides of the gutter, mostly filling each side: columns of prose (one may
+    be much shorter than the other), not a table of labels and numbers."""
+    left = [max(w.x1 for w in row.words if w.x1 <= gutter[0]) - row.x0 for row in rows if row.x0 < gutter[0]]
+    right = [row.x1 - min(w.x0 for w in row.words if w.x0 >= gutter[1]) for row in rows if row.x1 > gutter[1]]
+    if len(rows) < COLUMN_ROWS or not any(row.x0 < gutter[0] and row.x1 > gutter[1] for row in rows):
         return False
-    left = [max(w.x1 for w in row.words if w.x1 <= gutter[0]) - row.x0 for row in both]
-    right = [row.x1 - min(w.x0 for w in row.words if w.x0 >= gutter[1]) for row in both]
     return (
         statistics.median(left) >= COLUMN_FILL * (gutter[0] - left_edge)
         and statistics.median(right) >= COLUMN_FILL * (right_edge - gutter[1])
@@ -259,7 +258,9 @@ def column_bands(entries: list[Item], width: float) -> list[tuple[list[Item], tu
     return bands
 
 
-def _set_bounds(lines: list[Line]) -> None:
+def set_column_bounds(items: list[Item]) -> None:
+    """Give each line of a page the left and right edges of its column's text."""
+    lines = [item for item in items if isinstance(item, Line)]
     for column in (FULL, LEFT, RIGHT):
         same = [line for line in lines if line.column == column]
         if same:
@@ -281,5 +282,4 @@ def order_page(words: Sequence[Word], tables: list[TableItem], page: int, width:
         left = group_lines([w for w in band_words if w.x1 <= gutter[0]], page, LEFT)
         right = group_lines([w for w in band_words if w.x0 >= gutter[1]], page, RIGHT)
         ordered.extend([*right, *left] if is_right_to_left(band_words) else [*left, *right])
-    _set_bounds([item for item in ordered if isinstance(item, Line)])
     return ordered

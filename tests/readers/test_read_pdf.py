@@ -171,6 +171,23 @@ def test_list_items_are_lines_of_one_block() -> None:
 
 
 
+def test_ruled_grid_around_prose_is_layout_not_a_table() -> None:
+    cells = [f"{FIRST} {SECOND} {THIRD} Cell {n} ends here." for n in range(4)]
+    width = BODY_WIDTH / 2
+
+    def draw(canvas: Canvas) -> None:
+        height = 14 * len(wrap(cells[0], width - 16)) + 20
+        for row in range(2):
+            for column in range(2):
+                x, y = MARGIN + column * width, TOP - row * height
+                canvas.rect(x, y - height, width, height)
+                draw_lines(canvas, wrap(cells[2 * row + column], width - 16), x + 8, y - 16)
+
+    text = read_pdf(build_pdf([draw]), "g.pdf")
+    assert text.tables == []
+    assert sorted(paragraphs(text.text)) == sorted(cells)
+
+
 def test_table_aligned_without_rules_is_kept_as_rows() -> None:
     rows = [["Governorate", "Killed", "Injured"], ["Eastfield", "12", "30"], ["Rivermouth", "4", "9"], ["Hill villages", "27", "41"]]
 
