@@ -6,16 +6,17 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor.candidates import Candidate
 from extractor.lexicon import Mark, Marks
-from extractor.metrics import ATTACKS
+from extractor.metrics import ATTACKS, _opens_with_total
 
 _LEFT_FILLER_POS = {"AUX", "VERB", "ADV", "PART", "DET", "ADP"}
 _LEFT_FILLER_WORDS = {"responsible", "for", "of", "death", "deaths", "killing", "killings", "lives", "life", ":", "–",
-                      "-", "another", "also", "total", "toll", "accounted", "behind", "the", "a", "with", "has", "have"}
+                      "-", "another", "also", "total", "toll", "accounted", "behind", "the", "a", "with", "has", "have",
+                      "each", "both", "together", "jointly"}
 _RIGHT_FILLER_POS = {"AUX", "VERB", "ADV", "PART", "ADJ", "NOUN", "DET", "PROPN", "ADP", "SCONJ", "PRON"}
 _AFFILIATION = {"affiliated", "backed", "supported", "loyal", "belonging", "allied"}
 _CONTROL = {"control", "controlled", "held", "hold", "run", "administered", "governed", "besieged", "dominated", "operated"}
 _AREAS = {"areas", "area", "territory", "territories", "regions", "region", "zones", "zone", "parts", "neighbourhoods",
-          "neighborhoods", "villages", "towns", "cities", "city", "town", "village", "districts", "camps", "prisons"}
+          "neighborhoods", "villages", "towns", "cities", "city", "town", "village", "districts"}
 
 
 def _not_agent(doc: Doc, cue_at: int) -> bool:
@@ -24,7 +25,7 @@ def _not_agent(doc: Doc, cue_at: int) -> bool:
     if before in _AFFILIATION:
         return True
     return before in _CONTROL and any(doc[k].lower_ in _AREAS for k in range(max(0, cue_at - 5), cue_at))
-_ACTOR_LEAD = {"the", "forces", "of", "troops", "militias", "members", "elements", "'s", "’s"}
+_ACTOR_LEAD = {"the", "forces", "of", "troops", "militias", "members", "elements", "'s", "’s", "each", "both"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
 _PAIRS = {frozenset({"syrian_regime", "russian_forces"}): "syrian_russian_alliance", frozenset({"isis", "hts"}): "extremist_groups"}
 
@@ -125,7 +126,7 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int) -> list[str
     k = c.end
     if (q := marks.starting("cue:qualifier_after", k)) is not None:
         k = q.end
-    for _ in range(7):
+    for _ in range(10):
         if k >= ceiling:
             return []
         cue = marks.starting("cue:agent_each", k) or marks.starting("cue:agent", k)
@@ -133,7 +134,7 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int) -> list[str
             actor = _actor_after(doc, marks, cue.end, ceiling)
             if actor is not None:
                 actors = _coordinated_after(doc, marks, actor, ceiling)
-                each = cue.kind == "cue:agent_each" or _each_near(doc, marks, cue.start, cue.end) or (
+                each = cue.kind == "cue:agent_each" or _each_near(doc, marks, cue.start, actor.start) or (
                     actors[-1].end < len(doc) and doc[actors[-1].end].lower_ == "each"
                 )
                 return _split(doc, marks, actors, each)
@@ -200,6 +201,9 @@ def _actors_in(marks: Marks, tok: Token, c: Candidate) -> list[Mark]:
 
 def _tree_actor(doc: Doc, marks: Marks, c: Candidate, others: set[int], earlier: list[Candidate]) -> list[str | None]:
     """The agent or subject of a verb that governs the number, from the dependency tree."""
+    numbers = {o.number.start for o in earlier if o.sent.start == c.sent.start} | {
+        k for k in others if doc[k].like_num
+    }
     for anc in doc[c.number.start].ancestors:
         if anc.i in others:
             return []
@@ -208,6 +212,8 @@ def _tree_actor(doc: Doc, marks: Marks, c: Candidate, others: set[int], earlier:
             for child in verb.children:
                 agent = child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by")
                 subject = child.dep_ in _SUBJECT_DEPS and verb.pos_ in {"VERB", "AUX"}
+                if any(child.left_edge.i <= k <= child.right_edge.i or c.end <= k < child.i for k in numbers):
+                    continue  # "19 massacres, 11 of them by Syrian regime forces": that party is the part's
                 if (agent and not _not_agent(doc, child.i)) or subject:
                     actors = _actors_in(marks, child, c)
                     if not actors and subject:
@@ -236,12 +242,12 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
         floor = same[idx - 1].end if idx > 0 else c.sent.start
         ceiling = same[idx + 1].start if idx + 1 < len(same) else c.sent.end
         others = {k for k, o in noun_tokens.items() if o is not c and o.sent.start == c.sent.start}
-        inner = marks.within("actor", c.number.end, c.end)
+        inner = marks.within("actor", c.number.end, c.end) if not _opens_with_total(doc, c) else []
         found = [combine([m.value for m in inner])] if inner else []  # "three Russian attacks", "attacks by X and Y on…"
         found = found or _right_actor(doc, marks, c, ceiling) or _left_actor(doc, marks, c, floor, cands[:j])
         if not found and c.head is None:
             found = _label_actor(doc, marks, c.sent)
-        if not found:
+        if not found and not _opens_with_total(doc, c):
             found = _tree_actor(doc, marks, c, others, cands[:j])
         if not any(found) and idx > 0 and _participle_clause(doc, marks, c):
             found = list(same[idx - 1].perpetrators)  # "…by regime forces, killing nine civilians"

@@ -7,14 +7,16 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from extractor.lexicon import Mark, Marks
-from extractor.numbers import Number, find_articles, find_numbers, looks_like_year
+from extractor.numbers import Number, find_articles, find_numbers, looks_like_year, month_names
 from extractor.quotes import quotation_spans
 from tally.model import Period
 
 #: Words a counted noun phrase may carry between the number and its head noun.
 _NP_FILLER = {"more", "other", "additional", "new", "further", "innocent", "unarmed", "displaced", "local"}
 #: Entity labels under which a number is a date, time, sum or rank rather than a count.
-_NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
+_ATTACK_EVENTS = {"attacks_on_vital_facilities", "cluster_munition_attacks", "incendiary_attacks", "chemical_attacks",
+                  "barrel_bombs"}
+_NOT_COUNTS = {"TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 #: Words after which a noun-less number may borrow the noun of the number before it.
 _ELLIPSIS_NEXT = {"in", "at", "by", "were", "was", "are", "had", "have", "has", ",", ";", ".", "and", ")", "from",
                   "on", "during", "under", "across", "within", "inside", "while", "whereas", "others", "more", "who",
@@ -41,6 +43,7 @@ class Candidate:
     location: str | None = None
     period: Period | None = None  # a span the candidate's own context fixes (a table's year row)
     restates: Candidate | None = None  # "the 79 attacks": a total stated before, named again
+    predicate: str | None = None  # "98,279 are still forcibly disappeared": the number's own verb
     from_context: bool = False  # the party came from a heading or the report's topic, not the sentence
     generic: bool = False  # the metric came from a generic word ("victims", "deaths")
     reason: str = ""  # why it could not be resolved, for warnings
@@ -97,7 +100,12 @@ def _counted_noun(doc: Doc, marks: Marks, start: int, limit: int) -> tuple[int, 
 def _attack_on_target(doc: Doc, marks: Marks, end: int, limit: int) -> Mark | None:
     """``attacks on medical facilities``: the target after on / against / targeting."""
     if end < limit and doc[end].lower_ == "by":  # "attacks by Russian forces on schools"
-        end = next((k for k in range(end + 1, min(limit, end + 7)) if doc[k].lower_ in {"on", "against"}), end)
+        for k in range(end + 1, min(limit, end + 7)):
+            if doc[k].is_punct or doc[k].like_num:
+                break
+            if doc[k].lower_ in {"on", "against"}:
+                end = k
+                break
     if end < limit and doc[end].lower_ in {"on", "against", "targeting", "that", "which"}:
         for k in range(end + 1, min(limit, end + 5)):
             if (m := marks.starting("target", k)) is not None:
@@ -148,6 +156,16 @@ def _of_them(doc: Doc, marks: Marks, n: Number, limit: int) -> tuple[int, int, l
     return None
 
 
+def _date_number(doc: Doc, n: Number) -> bool:
+    """A day of a month ("26 April", "April 26") or a year, by its neighbours, not by guesswork."""
+    if looks_like_year(doc, n):
+        return True
+    months = month_names(doc.lang_)
+    near = [doc[k].lower_.rstrip(".") for k in (n.start - 1, n.end) if 0 <= k < len(doc)]
+    near += [doc[n.start - 2].lower_] if n.start >= 2 and doc[n.start - 1].text == "of" else []
+    return any(w in months for w in near)
+
+
 def find_candidates_in(
     doc: Doc, sent: Span, marks: Marks, numbers: list[Number], earlier: list[Candidate]
 ) -> list[Candidate]:
@@ -164,8 +182,8 @@ def find_candidates_in(
             _apply_noun(c, noun[2], before)
             if c.event == "attacks" and (t := _attack_on_target(doc, marks, noun[1], limit)) is not None:
                 c.event, c.target, c.noun = "attacks_on_vital_facilities", t.value or None, (noun[0], t.end)
-            elif c.event == "attacks_on_vital_facilities" and (t := _attack_on_target(doc, marks, noun[1], limit)):
-                c.target = t.value or None
+            elif c.event in _ATTACK_EVENTS and (t := _attack_on_target(doc, marks, noun[1], limit)):
+                c.target = t.value or None  # "9 incendiary attacks on residential areas"
         else:
             if n.is_article:
                 continue
@@ -173,11 +191,17 @@ def find_candidates_in(
             while k < limit and k < n.end + 3 and doc[k].pos_ in {"AUX", "ADV", "PART"} and not marks.at("trigger", k):
                 k += 1  # "98,279 are still forcibly disappeared", "19 were killed"
             trig = marks.starting("trigger", k)
-            ent = doc[n.start].ent_type_
+            ent = "DATE" if _date_number(doc, n) else doc[n.start].ent_type_
             if trig is not None and trig.value not in {"attacks", "detained"} and ent not in _NOT_COUNTS:
                 c.group, c.noun = "persons", (trig.start, trig.end)  # "42 killed and 80 injured"
+                c.predicate = trig.value
                 if out and out[-1].group:
                     c.group, c.elided = out[-1].group, True  # "27 members…, 19 killed by the regime"
+            elif _after_label(doc, n) and not out and not earlier and ent not in _NOT_COUNTS:
+                c.elided, c.group = True, "persons"  # a list under a lead-in with no total before it
+                _read_label(doc, marks, c)
+                if c.target:
+                    c.group = None
             elif not _elidable(doc, n, out or (earlier[-1:] if _refers(doc, marks, n) else []), ent):
                 continue
             else:
@@ -186,7 +210,7 @@ def find_candidates_in(
                 c.group, c.event, c.target = source.group, source.event, source.target
                 _read_label(doc, marks, c)
                 _target_after_verb(doc, marks, c, limit)
-        if c.noun and doc[n.start].ent_type_ in _NOT_COUNTS and looks_like_year(doc, n) and not c.group:
+        if c.noun and looks_like_year(doc, n) and not c.group:
             continue
         if _rate_after(doc, marks, c) or _negated(doc, n):
             continue
@@ -278,7 +302,7 @@ def _partitive(doc: Doc, n: Number) -> bool:
 
 def _elidable(doc: Doc, n: Number, before: list[Candidate], ent: str) -> bool:
     """A noun-less number in a list after a counted one borrows its noun: ``six in Raqqa``."""
-    if not before or ent in _NOT_COUNTS or looks_like_year(doc, n):
+    if not before or ent in _NOT_COUNTS or ent == "DATE" or looks_like_year(doc, n):
         return False
     nxt = doc[n.end].lower_ if n.end < len(doc) else "."
     prev = doc[n.start - 1].lower_ if n.start > 0 else ""
@@ -309,8 +333,8 @@ def _object_of_trigger(doc: Doc, marks: Marks, c: Candidate) -> bool:
         return False
     head = doc[c.noun[0]].head if doc[c.noun[0]].dep_ != "ROOT" else doc[c.noun[0]]
     for tok in (doc[c.noun[0]], doc[c.noun[1] - 1]):
-        if tok.dep_ in {"dobj", "nsubjpass"} and (m := marks.at("trigger", tok.head.i)) is not None:
-            return m.value != "attacks"
+        if tok.dep_ in {"dobj", "nsubjpass", "nsubj"} and (m := marks.at("trigger", tok.head.i)) is not None:
+            return m.value != "attacks"  # "killed a member of…", "A child died under torture…"
     return head.dep_ == "dobj" and marks.at("trigger", head.head.i) is not None
 
 

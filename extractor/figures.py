@@ -74,6 +74,7 @@ def _heading_context(doc: Doc, marks: Marks, title_metric: str | None) -> tuple[
     """Per sentence start: the actor and the metric of the heading or lead-in it stands under."""
     topic = actor = _topic_actor(doc, marks)
     list_actor: str | None = None
+    list_metric: str | None = None
     metric: str | None = title_metric
     actors: dict[int, str | None] = {}
     metrics: dict[int, str | None] = {}
@@ -82,15 +83,18 @@ def _heading_context(doc: Doc, marks: Marks, title_metric: str | None) -> tuple[
         line = _line_of(doc, sent)
         bullet = _is_bullet(line)
         if _is_heading(sent) and not bullet:
-            actor = found[-1].value if found else topic
+            subheading = not found and bool(marks.within("group", sent.start, sent.end)) and len(sent) <= 6
+            actor = found[-1].value if found else (actor if subheading else topic)  # "B: Rebels" keeps its party
             trig = [m for m in marks.within("trigger", sent.start, sent.end) if m.value != "attacks"]
             metric = trig[0].value if trig else metric
             list_actor = None
         elif not bullet:
             lead_in = sent.text.rstrip().endswith(":") and not any(map(_is_count_word, sent))
             list_actor = found[-1].value if (lead_in or _before_bullets(doc, sent)) and found else None
+            trig = [m for m in marks.within("trigger", sent.start, sent.end) if m.value != "attacks"]
+            list_metric = trig[0].value if lead_in and trig else None
         actors[sent.start] = list_actor if bullet and list_actor else actor
-        metrics[sent.start] = metric
+        metrics[sent.start] = list_metric if bullet and list_metric else metric
     return actors, metrics
 
 

@@ -188,15 +188,21 @@ def _people_trigger(marks: Marks, i: int) -> tuple[str, int] | None:
 def _tree_trigger(doc: Doc, marks: Marks, c: Candidate) -> tuple[str, int] | None:
     """A trigger that governs the number (its ancestors) or modifies its noun (acl, relcl)."""
     own = range(c.number.start, c.end)
-    for anc in doc[c.number.start].ancestors:
-        if anc.i not in own and (t := _people_trigger(marks, anc.i)) is not None:
-            return t
+    partitive = c.number.end < len(doc) and doc[c.number.end].lower_ == "of"
     head_tok = doc[c.noun[1] - 1] if c.noun else doc[c.number.end - 1]
-    for child in head_tok.children:
-        if child.dep_ in {"acl", "relcl"} and child.i >= c.number.end:
+    modifiers = [ch for ch in head_tok.children if ch.dep_ in {"acl", "relcl"} and ch.i >= c.number.end]
+    if not partitive:  # "11 who died due to torture": the count's own clause comes first
+        for child in modifiers:
             for tok in child.subtree:
                 if (t := _people_trigger(marks, tok.i)) is not None:
                     return t
+    for anc in doc[c.number.start].ancestors:
+        if anc.i not in own and (t := _people_trigger(marks, anc.i)) is not None:
+            return t
+    for child in modifiers if partitive else []:  # "412 of the people arrested … had been disappeared"
+        for tok in child.subtree:
+            if (t := _people_trigger(marks, tok.i)) is not None:
+                return t
     return None
 
 
@@ -238,8 +244,8 @@ def _own_metric(doc: Doc, marks: Marks, cands: list[Candidate], j: int) -> tuple
     """The metric a candidate's own words give, and whether it is strong (not sentence-wide)."""
     c = cands[j]
     left, right = _segment(cands, j)
-    if c.noun and (t := marks.starting("trigger", c.noun[0])) is not None and c.noun[1] == t.end and t.value != "attacks":
-        return t.value, True  # "98,279 are still forcibly disappeared": the number's own predicate
+    if c.predicate is not None:
+        return c.predicate, True  # "98,279 are still forcibly disappeared": the number's own predicate
     if c.event == "facility" or (c.target and not c.event):
         near = _attack_nearby(marks, left, right) or _attack_nearby(marks, c.sent.start, c.sent.end)
         return ("attacks_on_vital_facilities", True) if near else (None, False)

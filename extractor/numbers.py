@@ -36,6 +36,12 @@ def number_words(lang: str) -> dict[str, tuple[int, str]]:
     return {r["word"].lower(): (int(r["value"]), r["kind"]) for r in rows_for("numbers", lang)}
 
 
+@functools.lru_cache(maxsize=8)
+def month_names(lang: str) -> frozenset[str]:
+    """Month names (vocab/months.tsv): a number beside one is a day, not a count."""
+    return frozenset(r["name"].lower() for r in rows_for("months", lang))
+
+
 def digits_value(text: str) -> int | None:
     """The value of a digit string with thousands separators, or None."""
     if _DIGITS.match(text):

@@ -33,12 +33,12 @@ def _months(lang: str) -> dict[str, int]:
 def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
     names = sorted(_months(lang), key=len, reverse=True)
     m = "(?:" + "|".join(re.escape(n.capitalize()) + r"\.?" for n in names) + ")"
-    d = r"\d{1,2}(?:st|nd|rd|th)?"
+    d = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
     y = r"(?:19|20)\d\d"
     date = rf"(?:{d}\s+(?:of\s+)?{m}(?:,?\s+{y})?|{m}\s+{d}(?:,?\s+{y})?|{m}(?:\s+{y})?|{y})"
     return {
         "range": re.compile(
-            rf"(?:\b(?i:from|between)\s+(?i:the\s+(?:beginning|start)\s+of\s+)?)(?P<a>{date})\s+(?i:to|and|until|till|through|up\s+to|-|–)\s+"
+            rf"(?:\b(?i:from|between)\s+(?i:the\s+(?:beginning|start)\s+of\s+)?)(?P<a>{date}|{d})\s+(?i:to|and|until|till|through|up\s+to|-|–)\s+"
             rf"(?i:the\s+end\s+of\s+)?(?P<b>{date})"
         ),
         "dash": re.compile(rf"(?P<a>{d}\s+{m}(?:\s+{y})?|{m}\s+{d})\s*[-–]\s*(?P<b>{d}\s+{m},?\s+{y}|{m}\s+{d},?\s+{y})"),
@@ -137,7 +137,8 @@ def find_periods(
             add(mt.start(), mt.end(), Period(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31)), "relative")
     if anchor is not None:
         for mt in pats["days"].finditer(text):
-            add(mt.start(), mt.end(), Period(start=anchor - dt.timedelta(days=int(mt["n"])), end=anchor), "relative")
+            days = max(1, int(mt["n"]))  # "in 16 days" up to the anchor, both ends counted
+            add(mt.start(), mt.end(), Period(start=anchor - dt.timedelta(days=days - 1), end=anchor), "relative")
     return sorted(out, key=lambda f: f.start)
 
 

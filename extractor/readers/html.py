@@ -29,6 +29,7 @@ INLINE_TAGS = frozenset(
     "strike strong sub sup time tt u var wbr".split()
 )
 _LISTS = ("ul", "ol")
+PROSE_CELL_WORDS = 50  # a table cell this long holds page layout, not data
 
 
 def decode_html(data: bytes, name: str, warnings: list[str]) -> str:
@@ -99,11 +100,18 @@ def _direct_rows(element: HtmlElement) -> list[HtmlElement]:
 
 
 def _table_blocks(element: HtmlElement, blocks: list[Block]) -> None:
-    """A data table as a table; a layout table (nested tables, one column) as its cells' blocks."""
+    """A data table as a table; a layout table (nested tables, one row or column, a cell of
+    prose) as its cells' blocks."""
     rows = [[cell for cell in row if _tag(cell) in ("td", "th")] for row in _direct_rows(element)]
     for caption in element.xpath("./caption"):
         blocks.append(paragraph(caption.text_content()))
-    if element.xpath(".//table") or max((len(row) for row in rows), default=0) < 2:
+    layout = (
+        element.xpath(".//table")
+        or len(rows) < 2
+        or max((len(row) for row in rows), default=0) < 2
+        or any(len(cell.text_content().split()) > PROSE_CELL_WORDS for row in rows for cell in row)
+    )
+    if layout:
         for row in rows:
             for cell in row:
                 collect_blocks(cell, blocks)

@@ -16,13 +16,14 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from extractor.readers.blocks import assemble, check_size, squash
 from extractor.readers.pdf_furniture import remove_furniture
+from extractor.readers.pdf_columns import order_page, set_column_bounds
 from extractor.readers.pdf_layout import (
     Item,
+    Line,
     TableItem,
     Word,
-    order_page,
+    group_lines,
     reorder_arabic_line,
-    set_column_bounds,
     word_from_pdfplumber,
 )
 from extractor.readers.pdf_tables import find_text_tables
@@ -170,10 +171,13 @@ def read_pdf(data: bytes, name: str = "<pdf>", password: str | None = None) -> T
         if any(content.damaged for content in contents):
             raise InputError(f"{name}: not a PDF file (corrupt or truncated)")
         raise InputError(f"{name}: no page has a text layer (a scanned PDF?); OCR is not supported")
-    flows: list[list[Item]] = [order_page(c.words, c.tables, c.number, c.width) for c in contents]
-    flows = [find_text_tables(flow) for flow in remove_furniture(flows, [c.height for c in contents])]
-    for flow in flows:
-        set_column_bounds(flow)  # without the furniture, which may reach wider than the text
+    rows: list[list[Item]] = [list(group_lines(c.words, c.number, tidy=False)) for c in contents]
+    rows = remove_furniture(rows, [c.height for c in contents])  # before columns: it may span them
+    flows: list[list[Item]] = []
+    for content, kept in zip(contents, rows):
+        words = [word for row in kept if isinstance(row, Line) for word in row.words]
+        flows.append(find_text_tables(order_page(words, content.tables, content.number, content.width)))
+        set_column_bounds(flows[-1])
     stats = layout_stats(flows)
     groups = group_items(flows, stats)
     title = title or first_page_title(groups)

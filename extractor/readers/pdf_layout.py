@@ -1,4 +1,4 @@
-"""PDF page layout: words to lines in reading order, two-column pages read column by column."""
+"""PDF words and lines: what pdfplumber gives, grouped into lines with their text tidied."""
 
 from __future__ import annotations
 
@@ -9,10 +9,6 @@ from dataclasses import dataclass, field, replace
 
 from bidi.algorithm import get_display
 
-GUTTER_ZONE = (0.25, 0.75)  # a column gutter lies in this part of the page width
-GUTTER_MIN_WIDTH = 12.0  # points free of text between two columns
-COLUMN_ROWS = 3  # a two-column part of a page has at least this many rows
-COLUMN_FILL = 0.6  # whose text usually fills this share of each column's width
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
 CID = re.compile(r"\(cid:\d+\)")  # a glyph pdfminer could not map to a character
@@ -153,8 +149,9 @@ def word_from_pdfplumber(raw: dict[str, object]) -> Word:
     )
 
 
-def group_lines(words: Sequence[Word], page: int, column: int = FULL) -> list[Line]:
-    """Words gathered into lines (vertical overlap), each line's words left to right, top to bottom."""
+def group_lines(words: Sequence[Word], page: int, column: int = FULL, *, tidy: bool = True) -> list[Line]:
+    """Words gathered into lines (vertical overlap), each line's words left to right, top to bottom;
+    ``tidy`` drops footnote marks and contents-line leaders (keeping all words when not)."""
     lines: list[list[Word]] = []
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
         if lines:
@@ -168,118 +165,7 @@ def group_lines(words: Sequence[Word], page: int, column: int = FULL) -> list[Li
     out = []
     for group in lines:
         group.sort(key=lambda w: w.x0)
-        marked = without_note_marks(group)
-        kept = without_leader(marked)
+        marked = without_note_marks(group) if tidy else group
+        kept = without_leader(marked) if tidy else group
         out.append(Line(words=kept, page=page, column=column, text=line_text(kept), leader=kept is not marked))
     return out
-
-
-def _free_spans(row: Line, low: float, high: float) -> list[tuple[float, float]]:
-    """Stretches of ``[low, high]`` no word of the row covers, at least a gutter wide."""
-    spans: list[tuple[float, float]] = []
-    start = low
-    for word in row.words:
-        if word.x0 - start >= GUTTER_MIN_WIDTH and word.x0 > low:
-            spans.append((start, min(word.x0, high)))
-        start = max(start, word.x1)
-    if high - start >= GUTTER_MIN_WIDTH:
-        spans.append((start, high))
-    return [(a, b) for a, b in spans if b - a >= GUTTER_MIN_WIDTH]
-
-
-def _common(spans: list[tuple[float, float]], more: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    shared = [(max(a, c), min(b, d)) for a, b in spans for c, d in more]
-    return [(a, b) for a, b in shared if b - a >= GUTTER_MIN_WIDTH]
-
-
-def _is_prose_band(rows: list[Line], gutter: tuple[float, float], left_edge: float, right_edge: float) -> bool:
-    """Text on both sides of the gutter, mostly filling each side: columns of prose (one may
-    be much shorter than the other), not a table of labels and numbers."""
-    left = [max(w.x1 for w in row.words if w.x1 <= gutter[0]) - row.x0 for row in rows if row.x0 < gutter[0]]
-    right = [row.x1 - min(w.x0 for w in row.words if w.x0 >= gutter[1]) for row in rows if row.x1 > gutter[1]]
-    if len(rows) < COLUMN_ROWS or not any(row.x0 < gutter[0] and row.x1 > gutter[1] for row in rows):
-        return False
-    return (
-        statistics.median(left) >= COLUMN_FILL * (gutter[0] - left_edge)
-        and statistics.median(right) >= COLUMN_FILL * (right_edge - gutter[1])
-    )
-
-
-def _detached_tail(rows: list[Line], gutter: tuple[float, float]) -> list[Line]:
-    """Rows at the end of a two-column run with nothing right of the gutter, set apart by a
-    wider gap than the run's rows: text under the columns, not the end of the left one."""
-    tail = 0
-    while tail < len(rows) - 1 and rows[len(rows) - 1 - tail].x1 <= gutter[0]:
-        tail += 1
-    if not tail:
-        return []
-    start = len(rows) - tail
-    gaps = [b.top - a.bottom for a, b in zip(rows[:start], rows[1:start])]
-    usual = statistics.median(gaps) if gaps else 0.0
-    return rows[start:] if rows[start].top - rows[start - 1].bottom > 1.5 * usual + 2 else []
-
-
-def column_bands(entries: list[Item], width: float) -> list[tuple[list[Item], tuple[float, float] | None]]:
-    """Rows and tables (top to bottom) grouped into bands: two-column runs of rows with their
-    gutter, and single rows or tables read as they come. A table always ends a run."""
-    rows = [entry for entry in entries if isinstance(entry, Line)]
-    if not rows:
-        return [([entry], None) for entry in entries]
-    low, high = width * GUTTER_ZONE[0], width * GUTTER_ZONE[1]
-    left_edge = min(row.x0 for row in rows)
-    right_edge = max(row.x1 for row in rows)
-    bands: list[tuple[list[Item], tuple[float, float] | None]] = []
-    run: list[Line] = []
-    shared: list[tuple[float, float]] = []
-
-    def close() -> None:
-        gutter = max(shared, key=lambda span: span[1] - span[0]) if shared else None
-        if gutter is not None and _is_prose_band(run, gutter, left_edge, right_edge):
-            tail = _detached_tail(run, gutter)
-            bands.append((list[Item](run[: len(run) - len(tail)]), gutter))
-            bands.extend(([row], None) for row in tail)
-        else:
-            bands.extend(([row], None) for row in run)
-        run.clear()
-
-    for entry in entries:
-        spans = _free_spans(entry, low, high) if isinstance(entry, Line) else []
-        narrowed = _common(shared, spans) if run else spans
-        if run and not narrowed:
-            close()
-            narrowed = spans
-        if narrowed and isinstance(entry, Line):
-            run.append(entry)
-            shared = narrowed
-        else:
-            bands.append(([entry], None))
-    if run:
-        close()
-    return bands
-
-
-def set_column_bounds(items: list[Item]) -> None:
-    """Give each line of a page the left and right edges of its column's text."""
-    lines = [item for item in items if isinstance(item, Line)]
-    for column in (FULL, LEFT, RIGHT):
-        same = [line for line in lines if line.column == column]
-        if same:
-            x0, x1 = min(line.x0 for line in same), max(line.x1 for line in same)
-            for line in same:
-                line.col_x0, line.col_x1 = x0, x1
-
-
-def order_page(words: Sequence[Word], tables: list[TableItem], page: int, width: float) -> list[Item]:
-    """A page's lines and tables in reading order: top to bottom, two-column parts column by
-    column (the right column first in Arabic)."""
-    entries: list[Item] = sorted([*group_lines(words, page), *tables], key=lambda entry: entry.top)
-    ordered: list[Item] = []
-    for band, gutter in column_bands(entries, width):
-        if gutter is None:
-            ordered.extend(band)
-            continue
-        band_words = [word for row in band if isinstance(row, Line) for word in row.words]
-        left = group_lines([w for w in band_words if w.x1 <= gutter[0]], page, LEFT)
-        right = group_lines([w for w in band_words if w.x0 >= gutter[1]], page, RIGHT)
-        ordered.extend([*right, *left] if is_right_to_left(band_words) else [*left, *right])
-    return ordered

@@ -1,0 +1,1 @@
+"""Tests of the input readers (text, Markdown, HTML, PDF, DOCX)."""

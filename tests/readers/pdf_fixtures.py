@@ -95,3 +95,34 @@ def draw_justified(canvas: Canvas, lines: Sequence[str], x: float, y: float, wid
         canvas.drawText(text)
         y -= leading
     return y
+
+
+BODY_WIDTH = PAGE_WIDTH - 2 * MARGIN
+TOP = PAGE_HEIGHT - MARGIN
+FIRST = (
+    "The monitoring team recorded a sharp rise in attacks on markets during the spring, with most "
+    "incidents concentrated in the northern districts and along the main supply roads."
+)
+SECOND = (
+    "Field researchers interviewed witnesses in each affected town and cross-checked every account "
+    "against hospital records and local council statements before counting it."
+)
+THIRD = "A closing remark ends the page."
+HEADINGS = ("Eastern districts", "Western valleys", "Coastal towns")
+
+
+def paragraphs(text: str) -> list[str]:
+    """The blocks of a Text's text."""
+    return text.split("\n\n")
+
+
+def page_with(heading: str, paras: list[str], page: int, pages: int) -> Draw:
+    """A page with running furniture, a bold heading and wrapped paragraphs."""
+
+    def draw(canvas: Canvas) -> None:
+        draw_furniture(canvas, page, pages)
+        canvas.setFont(BOLD, 16)
+        canvas.drawString(MARGIN, TOP, heading)
+        draw_paragraphs(canvas, paras, MARGIN, TOP - 30, BODY_WIDTH)
+
+    return draw

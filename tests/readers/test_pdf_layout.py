@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from bidi.algorithm import get_display
 
-from extractor.readers.pdf_furniture import furniture_key
-from extractor.readers.pdf_layout import LEFT, RIGHT, Line, Word, is_right_to_left, order_page
+from extractor.readers.pdf_columns import order_page
+from extractor.readers.pdf_furniture import furniture_key, page_number_pattern
+from extractor.readers.pdf_layout import LEFT, RIGHT, Line, Word, is_right_to_left, reorder_arabic_line
 
 WIDTH = 600.0
 
@@ -66,3 +67,19 @@ def test_is_right_to_left(words: list[str], expected: bool) -> None:
 @pytest.mark.parametrize(("first", "second"), [("Monitor report – page 3", "Monitor report – page 14"), ("  SNHR  2019 ", "snhr 2020")])
 def test_furniture_key_ignores_digits_case_and_spacing(first: str, second: str) -> None:
     assert furniture_key(first) == furniture_key(second)
+
+
+@pytest.mark.parametrize("line", ["3", "- 3 -", "Page 3", "Page 3 of 12", "3 / 12", "iv", "(12)"])
+def test_page_number_lines_are_recognised(line: str) -> None:
+    assert page_number_pattern().match(line)
+
+
+@pytest.mark.parametrize("line", ["2019", "Page three", "3 killed", "12 of them"])
+def test_ordinary_lines_are_not_page_numbers(line: str) -> None:
+    assert not page_number_pattern().match(line)
+
+
+def test_arabic_line_in_visual_order_is_put_in_logical_order() -> None:
+    logical = "قتل 12 مدنيا في حلب"
+    assert reorder_arabic_line(get_display(logical)) == logical
+    assert reorder_arabic_line("Aleppo 12") == "Aleppo 12"

@@ -108,6 +108,20 @@ def test_breaks_and_paragraphs_inside_cells_and_items_keep_words_apart() -> None
     assert text.tables[0].rows == [["Party name", "Killed"], ["First party", "80"]]
 
 
+@pytest.mark.parametrize(
+    "layout",
+    [
+        f"<table><tr><td><p>{LEAD}</p><p>{SECOND}</p></td><td><p>{QUOTE}</p></td></tr></table>",
+        f"<table><tr><td><p>{LEAD} {SECOND} {LEAD} {SECOND}</p></td><td>x</td></tr><tr><td>{SECOND}</td><td>y</td></tr></table>",
+        f"<table><tr><td><table><tr><td>{LEAD}</td><td>{SECOND}</td></tr></table></td></tr></table>",
+    ],
+    ids=["one-row", "prose-cell", "nested"],
+)
+def test_layout_tables_are_read_as_paragraphs(layout: str) -> None:
+    text = read_html(page(f"<article>{layout}</article>"), "a.html")
+    assert text.tables == [] and LEAD in text.text.split("\n\n")[0]
+
+
 def test_line_breaks_split_paragraphs() -> None:
     text = read_html(page(f"<article><p>{LEAD}<br><br>{SECOND}</p></article>"), "a.html").text
     assert text.split("\n\n") == [LEAD, SECOND]

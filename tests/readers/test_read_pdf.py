@@ -1,60 +1,33 @@
-"""read_pdf: reading order, furniture, paragraphs, hyphenation, tables, pages, and every bad PDF."""
+"""read_pdf: reading order, furniture, paragraphs, hyphenation, tables and page offsets."""
 
 from __future__ import annotations
 
-import logging
-
 import pytest
-from bidi.algorithm import get_display
 from reportlab.pdfgen.canvas import Canvas
 
 from extractor.readers import read_pdf
-from extractor.readers.pdf_furniture import page_number_pattern
-from extractor.readers.pdf_layout import reorder_arabic_line
-from tally.errors import InputError
 
 from .pdf_fixtures import (
     BOLD,
+    BODY_WIDTH,
+    FIRST,
+    HEADINGS,
     MARGIN,
-    PAGE_HEIGHT,
     PAGE_WIDTH,
+    SECOND,
+    THIRD,
+    TOP,
     Draw,
     build_pdf,
     draw_furniture,
-    draw_image,
     draw_justified,
     draw_lines,
     draw_paragraphs,
     draw_table,
+    page_with,
+    paragraphs,
     wrap,
 )
-
-BODY_WIDTH = PAGE_WIDTH - 2 * MARGIN
-TOP = PAGE_HEIGHT - MARGIN
-FIRST = (
-    "The monitoring team recorded a sharp rise in attacks on markets during the spring, with most "
-    "incidents concentrated in the northern districts and along the main supply roads."
-)
-SECOND = (
-    "Field researchers interviewed witnesses in each affected town and cross-checked every account "
-    "against hospital records and local council statements before counting it."
-)
-THIRD = "A closing remark ends the page."
-HEADINGS = ("Eastern districts", "Western valleys", "Coastal towns")
-
-
-def paragraphs(text: str) -> list[str]:
-    return text.split("\n\n")
-
-
-def page_with(heading: str, paras: list[str], page: int, pages: int) -> Draw:
-    def draw(canvas: Canvas) -> None:
-        draw_furniture(canvas, page, pages)
-        canvas.setFont(BOLD, 16)
-        canvas.drawString(MARGIN, TOP, heading)
-        draw_paragraphs(canvas, paras, MARGIN, TOP - 30, BODY_WIDTH)
-
-    return draw
 
 
 @pytest.fixture(scope="module")
@@ -136,6 +109,35 @@ def test_two_columns_are_read_one_after_the_other() -> None:
         draw_paragraphs(canvas, right, MARGIN + width + 24, TOP - 40, width)
 
     assert paragraphs(read_pdf(build_pdf([draw]), "c.pdf").text) == ["Overview of the quarter", *left, *right]
+
+
+def test_short_last_column_is_still_a_column() -> None:
+    left = [FIRST, SECOND, FIRST.replace("spring", "summer"), SECOND.replace("town", "village")]
+    right = ["The right column holds only this short closing paragraph."]
+    width = (BODY_WIDTH - 24) / 2
+
+    def draw(canvas: Canvas) -> None:
+        draw_paragraphs(canvas, left, MARGIN, TOP, width)
+        draw_paragraphs(canvas, right, MARGIN + width + 24, TOP, width)
+
+    assert len(wrap(right[0], width)) == 2
+    assert paragraphs(read_pdf(build_pdf([draw]), "c.pdf").text) == [*left, *right]
+
+
+def test_page_furniture_wider_than_the_text_makes_no_columns_and_is_removed() -> None:
+    narrow = 250
+
+    def draw(canvas: Canvas) -> None:
+        draw_furniture(canvas, 1, 2)
+        canvas.drawRightString(PAGE_WIDTH - 20, 30, "wide footer reaching the page edge")
+        draw_paragraphs(canvas, [FIRST, SECOND], MARGIN, TOP, narrow)
+
+    def other(canvas: Canvas) -> None:
+        draw_furniture(canvas, 2, 2)
+        canvas.drawRightString(PAGE_WIDTH - 20, 30, "wide footer reaching the page edge")
+        draw_paragraphs(canvas, [THIRD], MARGIN, TOP, narrow)
+
+    assert paragraphs(read_pdf(build_pdf([draw, other]), "f.pdf").text) == [FIRST, SECOND, THIRD]
 
 
 def test_one_column_page_with_wide_word_spaces_is_not_split() -> None:
@@ -247,70 +249,3 @@ def test_unmapped_glyph_opening_a_line_is_a_bullet_and_dropped_elsewhere() -> No
 
     assert line_text([word(""), word("first"), word("point")]) == "\u2022 first point"
     assert line_text([word("Copyright"), word(""), word("2020")]) == "Copyright 2020"
-
-@pytest.mark.parametrize("line", ["3", "- 3 -", "Page 3", "Page 3 of 12", "3 / 12", "iv", "(12)"])
-def test_page_number_lines_are_recognised(line: str) -> None:
-    assert page_number_pattern().match(line)
-
-
-@pytest.mark.parametrize("line", ["2019", "Page three", "3 killed", "12 of them"])
-def test_ordinary_lines_are_not_page_numbers(line: str) -> None:
-    assert not page_number_pattern().match(line)
-
-
-def test_arabic_line_in_visual_order_is_put_in_logical_order() -> None:
-    logical = "قتل 12 مدنيا في حلب"
-    assert reorder_arabic_line(get_display(logical)) == logical
-    assert reorder_arabic_line("Aleppo 12") == "Aleppo 12"
-
-
-@pytest.fixture(scope="module")
-def encrypted() -> bytes:
-    return build_pdf([page_with(HEADINGS[0], [FIRST], 1, 1)], password="s3cret")
-
-
-def test_encrypted_pdf_opens_with_its_password(encrypted: bytes) -> None:
-    assert FIRST in read_pdf(encrypted, "e.pdf", password="s3cret").text
-
-
-@pytest.mark.parametrize("password", [None, "wrong"])
-def test_encrypted_pdf_without_right_password_is_refused(encrypted: bytes, password: str | None) -> None:
-    with pytest.raises(InputError, match=r"^e\.pdf: .*encrypted.*--password"):
-        read_pdf(encrypted, "e.pdf", password=password)
-
-
-@pytest.mark.parametrize(
-    "damage",
-    [
-        pytest.param(lambda data: b"this is not a pdf at all", id="not-pdf"),
-        pytest.param(lambda data: data[: len(data) // 2], id="truncated-half"),
-        pytest.param(lambda data: data[:200], id="truncated-header"),
-        pytest.param(lambda data: data[:20] + bytes(len(data) - 20), id="zeroed"),
-        pytest.param(lambda data: data.replace(b"841.8898 ]", b"841.8898 /x 9 ]"), id="malformed-page-box"),
-    ],
-)
-def test_corrupt_or_truncated_pdf_is_an_input_error(three_pages: bytes, damage: object) -> None:
-    with pytest.raises(InputError, match=r"^bad\.pdf: ") as caught:
-        read_pdf(damage(three_pages), "bad.pdf")  # type: ignore[operator]
-    assert "\n" not in str(caught.value)
-
-
-def test_page_without_text_layer_is_warned_about(caplog: pytest.LogCaptureFixture) -> None:
-    data = build_pdf([page_with(HEADINGS[0], [FIRST], 1, 2), draw_image])
-    with caplog.at_level(logging.WARNING):
-        text = read_pdf(data, "s.pdf")
-    warning = "s.pdf: page 2 has no text layer; OCR is not supported"
-    assert text.warnings == [warning]
-    assert warning in caplog.messages
-    assert text.pages == 2 and text.page_starts[1] == len(text.text)
-
-
-def test_pdf_without_any_text_layer_is_refused() -> None:
-    with pytest.raises(InputError, match=r"^scan\.pdf: .*no page has a text layer"):
-        read_pdf(build_pdf([draw_image, draw_image]), "scan.pdf")
-
-
-def test_empty_pdf_bytes_are_refused() -> None:
-    with pytest.raises(InputError, match=r"^x\.pdf: the file is empty"):
-        read_pdf(b"", "x.pdf")
-
