@@ -199,11 +199,12 @@ def _actors_in(marks: Marks, tok: Token, c: Candidate) -> list[Mark]:
     return marks.within("actor", lo, hi)
 
 
-def _tree_actor(doc: Doc, marks: Marks, c: Candidate, others: set[int], earlier: list[Candidate]) -> list[str | None]:
+def _tree_actor(
+    doc: Doc, marks: Marks, c: Candidate, others: set[int], earlier: list[Candidate], everyone: list[Candidate]
+) -> list[str | None]:
     """The agent or subject of a verb that governs the number, from the dependency tree."""
-    numbers = {o.number.start for o in earlier if o.sent.start == c.sent.start} | {
-        k for k in others if doc[k].like_num
-    }
+    parts = {o.number.start for o in everyone if o.head is c}
+    numbers = ({o.number.start for o in everyone if o.sent.start == c.sent.start and o is not c}) - parts
     for anc in doc[c.number.start].ancestors:
         if anc.i in others:
             return []
@@ -248,7 +249,7 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
         if not found and c.head is None:
             found = _label_actor(doc, marks, c.sent)
         if not found and not _opens_with_total(doc, c):
-            found = _tree_actor(doc, marks, c, others, cands[:j])
+            found = _tree_actor(doc, marks, c, others, cands[:j], same)
         if not any(found) and idx > 0 and _participle_clause(doc, marks, c):
             found = list(same[idx - 1].perpetrators)  # "…by regime forces, killing nine civilians"
         if not any(found) and c.head is not None:
