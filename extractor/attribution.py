@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from extractor.candidates import Candidate
-from extractor.lexicon import Mark, Marks
+from extractor.lexicon import Mark, Marks, sentences_before
 from extractor.metrics import ATTACKS, _opens_with_total
 
 _LEFT_FILLER_POS = {"AUX", "VERB", "ADV", "PART", "DET", "ADP"}
@@ -168,7 +168,7 @@ def _family(metric: str | None) -> str | None:
 
 def _last_party_before(doc: Doc, marks: Marks, at: int) -> list[str | None]:
     """The party named last in the two sentences before ``at``: what "the attack" was by."""
-    sents = [s for s in doc[max(0, at - 120) : at].sents][-2:]
+    sents = sentences_before(doc, at, 2)
     if not sents:
         return []
     found = marks.within("actor", sents[0].start, at)

@@ -194,12 +194,12 @@ def find_figures(
         for perp in c.perpetrators or [None]:
             try:
                 fig = Figure(
-                    metric=c.metric,  # type: ignore[arg-type]
-                    group=c.group if c.metric in PEOPLE else None,  # type: ignore[arg-type]
+                    metric=c.metric,
+                    group=c.group if c.metric in PEOPLE else None,
                     count=c.count,
-                    qualifier=c.qualifier,  # type: ignore[arg-type]
-                    perpetrator=perp,  # type: ignore[arg-type]
-                    target=c.target if c.metric not in PEOPLE else None,  # type: ignore[arg-type]
+                    qualifier=c.qualifier,
+                    perpetrator=perp,
+                    target=c.target if c.metric not in PEOPLE else None,
                     period=fig_period,
                     location=c.location,
                     evidence=evidence,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractor.vocab import rows_for
@@ -108,6 +108,11 @@ class Lexicon:
                 chosen.append(Mark(span.start, span.end, kind, value, extra))
             marks.add(kind, chosen)
         return marks
+
+
+def sentences_before(doc: Doc, at: int, count: int) -> list[Span]:
+    """The last ``count`` sentences that end at or before token ``at``."""
+    return [s for s in doc.sents if s.end <= at][-count:]
 
 
 @functools.lru_cache(maxsize=8)

@@ -122,9 +122,9 @@ def find_periods(
         end_month = 3 * q + 3
         add(mt.start(), mt.end(), Period(start=dt.date(y, 3 * q + 1, 1), end=dt.date(y, end_month, calendar.monthrange(y, end_month)[1])), "quarter")
     for mt in pats["month"].finditer(text):
-        y = int(mt["y"]) if mt["y"] else year
-        if y is not None and not (mt["m"].rstrip(".") == "May" and not mt["y"] and not _preposition_before(text, mt.start())):
-            add(mt.start(), mt.end(), _month_span(y, _months(lang)[mt["m"].rstrip(".").lower()]), "month")
+        month_year = int(mt["y"]) if mt["y"] else year
+        if month_year is not None and not (mt["m"].rstrip(".") == "May" and not mt["y"] and not _preposition_before(text, mt.start())):
+            add(mt.start(), mt.end(), _month_span(month_year, _months(lang)[mt["m"].rstrip(".").lower()]), "month")
     for mt in pats["year"].finditer(text):
         y = int(mt["y"])
         add(mt.start(), mt.end(), Period(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31)), "year")

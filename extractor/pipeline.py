@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import importlib
 import logging
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -54,7 +55,8 @@ def _keep_short_line(doc: Doc, start: int, end: int) -> None:
 def split_glued_numbers(nlp: Language) -> None:
     """Split a number glued to the word after it ("97Attacks"), as careless copies of reports have."""
     prefixes = [*nlp.Defaults.prefixes, r"\d[\d,]*(?=[^\W\d_]{3,})"]  # type: ignore[misc]
-    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
 
 
 @functools.lru_cache(maxsize=4)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from extractor.candidates import Candidate
-from extractor.lexicon import Mark, Marks
+from extractor.lexicon import Marks, sentences_before
 from extractor.numbers import Number, digits_value
 from tally.model import Period
 
@@ -58,22 +58,23 @@ def _cells(doc: Doc, start: int, end: int) -> list[Span]:
 
 def _caption(doc: Doc, marks: Marks, at: int, metrics: dict[int, str | None]) -> tuple[str | None, str | None]:
     """(people metric, event metric) the text just before a table gives it: its caption or lead-in."""
-    sents = list(doc[: max(at, 1)].sents)[-3:]
+    sents = sentences_before(doc, at, 3)
     triggers = [m for s in sents for m in marks.within("trigger", s.start, s.end) if m.value != "attacks"]
     events = [m.value for s in sents for m in marks.within("event", s.start, s.end)]
     people: str | None = None
     if any(m.value == "died_under_torture" for m in triggers):
         people = "died_under_torture"
     elif triggers:
-        specific = [m for m in triggers if not m.extra]
-        people = (specific or triggers)[-1].value
+        strong = [m for m in triggers if not m.extra]
+        people = (strong or triggers)[-1].value
     else:
         people = metrics.get(doc[at].sent.start) if at < len(doc) else None
     if people == "killed" and metrics.get(doc[at].sent.start) == "died_under_torture":
         people = "died_under_torture"
     events = [e for e in events if e not in _PEOPLE_EVENTS]
     specific = [e for e in events if e != "attacks"]
-    return people, (specific or events or [None])[-1]
+    chosen = specific or events
+    return people, chosen[-1] if chosen else None
 
 
 def _row_year(cell: Span) -> Period | None:
