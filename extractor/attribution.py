@@ -155,15 +155,21 @@ def _anaphoric_event(doc: Doc, marks: Marks, subject: Token, earlier: list[Candi
     if first is None or first.start == 0 or doc[first.start - 1].lower_ not in {"the", "these", "those", "such", "this", "that"}:
         return []
     if events:
-        family = _family(events[0].value)
-        totals = [e for e in earlier if e.head is None and _family(e.metric or e.event) == family and any(e.perpetrators)]
+        wanted = events[0].value
+        same_kind = (lambda m: m in ATTACKS) if wanted == "attacks" else (lambda m: m == wanted)
+        totals = [e for e in earlier if e.head is None and same_kind(e.metric or e.event) and any(e.perpetrators)]
         if totals:
             return list(totals[0].perpetrators)  # the first total of those attacks names their party
     return _last_party_before(doc, marks, subject.sent.start)
 
 
-def _family(metric: str | None) -> str | None:
-    return "attacks" if metric in ATTACKS else metric
+def _pronoun(doc: Doc, marks: Marks, subject: Token) -> list[str | None]:
+    """``it carried out 184 attacks``, ``its forces used…``: the party named just before."""
+    words = {t.lower_ for t in subject.subtree}
+    acts = marks.at("cue:act", subject.head.i) is not None  # "it carried out", not "it reports"
+    if acts and (subject.lower_ in {"it", "they"} or words & {"its", "their"}):
+        return _last_party_before(doc, marks, subject.sent.start)
+    return []
 
 
 def _last_party_before(doc: Doc, marks: Marks, at: int) -> list[str | None]:
@@ -218,7 +224,7 @@ def _tree_actor(
                 if (agent and not _not_agent(doc, child.i)) or subject:
                     actors = _actors_in(marks, child, c)
                     if not actors and subject:
-                        anaphor = _anaphoric_event(doc, marks, child, earlier)
+                        anaphor = _anaphoric_event(doc, marks, child, earlier) or _pronoun(doc, marks, child)
                         if anaphor:
                             return anaphor
                     if actors:
@@ -260,7 +266,19 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
             found = [context_actor.get(c.sent.start)]
             c.from_context = found != [None]
         c.perpetrators = found or [None]
+    _share_back_along_lists(doc, cands)
     _totals_over_parties(cands)
+
+
+def _share_back_along_lists(doc: Doc, cands: list[Candidate]) -> None:
+    """``A medical worker, a member of the Civil Defense and a media worker were killed by regime forces``."""
+    for j in range(len(cands) - 2, -1, -1):
+        c, nxt = cands[j], cands[j + 1]
+        if any(c.perpetrators) or not any(nxt.perpetrators) or c.sent.start != nxt.sent.start or c.head is not nxt.head:
+            continue
+        gap = doc[c.end : nxt.start]
+        if len(gap) <= 3 and all(t.text == "," or t.lower_ in {"and", "or"} for t in gap):
+            c.perpetrators = list(nxt.perpetrators)
 
 
 def _said_total(doc: Doc, marks: Marks, c: Candidate) -> bool:

@@ -174,6 +174,8 @@ def find_candidates_in(
     for n in numbers:
         if _excluded(doc, marks, n) or (n.start > 0 and doc[n.start - 1].lower_ in {"every", "each"}):
             continue
+        if doc[n.start].lower_ == "one" and doc[n.end : n.end + 2].text.lower() == "of the":
+            continue  # "one of the deadliest days", "one of the most dangerous countries"
         limit = sent.end
         noun = _counted_noun(doc, marks, n.end, limit) or _of_them(doc, marks, n, limit)
         before = earlier + out
@@ -191,7 +193,8 @@ def find_candidates_in(
             while k < limit and k < n.end + 3 and doc[k].pos_ in {"AUX", "ADV", "PART"} and not marks.at("trigger", k):
                 k += 1  # "98,279 are still forcibly disappeared", "19 were killed"
             trig = marks.starting("trigger", k)
-            ent = "DATE" if _date_number(doc, n) else doc[n.start].ent_type_
+            ner = doc[n.start].ent_type_
+            ent = "DATE" if _date_number(doc, n) else ("" if ner == "DATE" else ner)
             if trig is not None and trig.value not in {"attacks", "detained"} and ent not in _NOT_COUNTS:
                 c.group, c.noun = "persons", (trig.start, trig.end)  # "42 killed and 80 injured"
                 c.predicate = trig.value
@@ -202,6 +205,8 @@ def find_candidates_in(
                 _read_label(doc, marks, c)
                 if c.target:
                     c.group = None
+            elif _refers(doc, marks, n) and not out and not earlier and ent not in _NOT_COUNTS and ent != "DATE":
+                c.elided, c.group = True, "persons"  # "Russian forces killed 42, including…" with nothing before
             elif not _elidable(doc, n, out or (earlier[-1:] if _refers(doc, marks, n) else []), ent):
                 continue
             else:

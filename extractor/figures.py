@@ -219,7 +219,7 @@ def find_figures(
 def _drop_headline_restatements(doc: Doc, figures: list[Figure]) -> list[Figure]:
     """A headline's figure stated again in the body is the body's (its first full statement)."""
     sents = list(doc.sents)
-    heads = {s.start_char for s in sents[:3] if _is_heading(s) or len(s) < 25}
+    heads = {s.start_char for s in sents[:3] if _is_heading(s) or s.text.strip()[-1:] not in {".", "!", "?", ":"}}
     out = []
     for fig in figures:
         ev = fig.evidence

@@ -124,6 +124,8 @@ def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
         same = [o for o in cands[:j] if o.sent.start == c.sent.start]
         if _refers_back(doc, c) == "partitive":
             totals = [h for h in cands[max(0, j - 12) : j] if not h.elided and h.restates is None]
+            if c.group is None and c.event in PEOPLE_EVENTS:
+                c.group = next((h.group for h in reversed(totals) if h.group and c.count <= h.count), None)
             c.head = next((h for h in reversed(totals) if is_part_of(h, c)), None)
             if c.head is not None:
                 if c.group in {None, "persons"} and c.head.group:
