@@ -163,6 +163,12 @@ def _anaphoric_event(doc: Doc, marks: Marks, subject: Token, earlier: list[Candi
     return _last_party_before(doc, marks, subject.sent.start)
 
 
+def _owns(doc: Doc, o: Candidate, phrase: Token) -> bool:
+    """Does the agent ``phrase`` follow the count ``o`` directly, with no verb between (``11 of them by X``)?"""
+    lo = phrase.left_edge.i
+    return o.end <= lo and not any(t.pos_ in {"VERB", "AUX"} for t in doc[o.end : lo]) and lo - o.end <= 4
+
+
 def _pronoun(doc: Doc, marks: Marks, subject: Token) -> list[str | None]:
     """``it carried out 184 attacks``, ``its forces used…``: the party named just before."""
     words = {t.lower_ for t in subject.subtree}
@@ -221,6 +227,8 @@ def _tree_actor(
                 subject = child.dep_ in _SUBJECT_DEPS and verb.pos_ in {"VERB", "AUX"}
                 if any(child.left_edge.i <= k <= child.right_edge.i or c.end <= k < child.i for k in numbers):
                     continue  # "19 massacres, 11 of them by Syrian regime forces": that party is the part's
+                if any(_owns(doc, o, child) for o in everyone if o is not c and o.number.start > c.number.start):
+                    continue
                 if (agent and not _not_agent(doc, child.i)) or subject:
                     actors = _actors_in(marks, child, c)
                     if not actors and subject:

@@ -174,6 +174,8 @@ def find_candidates_in(
     for n in numbers:
         if _excluded(doc, marks, n) or (n.start > 0 and doc[n.start - 1].lower_ in {"every", "each"}):
             continue
+        if doc[n.end : n.end + 2].text.lower() in {"or more", "or fewer", "or less"}:
+            continue  # "an attack that kills five or more people": a threshold, not a count
         if doc[n.start].lower_ == "one" and doc[n.end : n.end + 2].text.lower() == "of the":
             continue  # "one of the deadliest days", "one of the most dangerous countries"
         limit = sent.end
