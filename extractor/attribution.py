@@ -139,11 +139,20 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int) -> list[str
                 )
                 return _split(doc, marks, actors, each)
             return []
+        if doc[k].lower_ in {"in", "during"} and (actor := marks.starting("actor", k + 1)) is not None:
+            after = actor.end
+            if after < ceiling and (marks.at("event", after) or _is_attack_word(marks, after)):
+                return [actor.value]  # "three of them in regime attacks"
         tok = doc[k]
         if tok.pos_ not in _RIGHT_FILLER_POS or tok.like_num or marks.at("place", k):
             return []
         k += 1
     return []
+
+
+def _is_attack_word(marks: Marks, k: int) -> bool:
+    m = marks.at("trigger", k)
+    return m is not None and m.value == "attacks"
 
 
 def _anaphoric_event(doc: Doc, marks: Marks, subject: Token, earlier: list[Candidate]) -> list[str | None]:

@@ -146,7 +146,8 @@ def _of_them(doc: Doc, marks: Marks, n: Number, limit: int) -> tuple[int, int, l
     """``215 of them are civilians``, ``of whom 67 were children``: the group after a copula."""
     k = n.end
     if k + 1 < limit and doc[k].lower_ in {"were", "are", "was", "is"}:
-        found = _counted_noun(doc, marks, k + 1, limit)
+        start = k + 2 if doc[k + 1].lower_ in {"a", "an"} else k + 1  # "and one was a woman"
+        found = _counted_noun(doc, marks, start, limit)
         return found if found and all(m.kind == "group" for m in found[2]) else None
     if k + 1 < limit and doc[k].lower_ == "of" and doc[k + 1].lower_ in {"them", "whom", "those", "these", "the"}:
         k += 2
@@ -213,7 +214,10 @@ def find_candidates_in(
                 continue
             else:
                 c.elided = True
-                source = _last_total(out, earlier) if (_partitive(doc, n) or not out) else out[-1]
+                source = _last_total(out, earlier) if (_refers(doc, marks, n) or not out) else out[-1]
+                appositive = _appositive_noun(doc, marks, n)
+                if appositive is not None:
+                    source = appositive
                 c.group, c.event, c.target = source.group, source.event, source.target
                 _read_label(doc, marks, c)
                 _target_after_verb(doc, marks, c, limit)
@@ -288,10 +292,25 @@ def _last_total(out: list[Candidate], earlier: list[Candidate]) -> Candidate:
     return next(e for e in earlier if e.sent.start == last)
 
 
+def _appositive_noun(doc: Doc, marks: Marks, n: Number) -> Candidate | None:
+    """``the largest number of these attacks, 212, followed by…``: a count set off after its noun."""
+    if n.start < 2 or doc[n.start - 1].text != ",":
+        return None
+    k = n.start - 2
+    for kind in ("event", "target", "group"):
+        if (m := marks.ending(kind, k)) is not None:
+            probe = Candidate(number=n, sent=doc[n.start].sent, noun=None)
+            _apply_noun(probe, [m], [])
+            return probe
+    return None
+
+
 def _refers(doc: Doc, marks: Marks, n: Number) -> bool:
     """A noun-less count that can only mean the people or events counted before it."""
-    if _partitive(doc, n) or _after_label(doc, n):
+    if _partitive(doc, n) or _after_label(doc, n) or _appositive_noun(doc, marks, n) is not None:
         return True
+    if n.start >= 2 and doc[n.start - 1].text == "," and doc[n.start - 2].lower_ in {"them", "these", "those"}:
+        return True  # "the overwhelming majority of them, 1,003, died…"
     trig = marks.ending("trigger", n.start - 1) if n.start > 0 else None
     return trig is not None and trig.value not in {"attacks"} and doc[trig.start].pos_ == "VERB"
 
@@ -317,7 +336,7 @@ def _elidable(doc: Doc, n: Number, before: list[Candidate], ent: str) -> bool:
         return _partitive(doc, n)
     if prev == ":":
         return True  # "Syrian regime forces: 327"
-    verb_next = n.end < len(doc) and doc[n.end].pos_ in {"VERB", "AUX"}
+    verb_next = n.end < len(doc) and (doc[n.end].pos_ in {"VERB", "AUX"} or doc[n.end].tag_ in {"VBD", "VBZ", "VBP"})
     if (nxt not in _ELLIPSIS_NEXT and not verb_next) or prev in _ELLIPSIS_PREV_BLOCK:
         return False
     return not (nxt == "." and n.end + 1 < len(doc) and doc[n.end + 1].like_num)

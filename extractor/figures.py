@@ -70,9 +70,11 @@ def _is_heading(sent: Span) -> bool:
     return 0 < len(words) <= 16 and text[-1:] not in {".", "?", "!", ",", ";"} and not any(map(_is_count_word, words))
 
 
-def _heading_context(doc: Doc, marks: Marks, title_metric: str | None) -> tuple[dict[int, str | None], dict[int, str | None]]:
+def _heading_context(
+    doc: Doc, marks: Marks, title_metric: str | None, cands: list[Candidate]
+) -> tuple[dict[int, str | None], dict[int, str | None]]:
     """Per sentence start: the actor and the metric of the heading or lead-in it stands under."""
-    topic = actor = _topic_actor(doc, marks)
+    topic = actor = _topic_actor(doc, marks, cands)
     list_actor: str | None = None
     list_metric: str | None = None
     metric: str | None = title_metric
@@ -98,12 +100,12 @@ def _heading_context(doc: Doc, marks: Marks, title_metric: str | None) -> tuple[
     return actors, metrics
 
 
-def _topic_actor(doc: Doc, marks: Marks) -> str | None:
+def _topic_actor(doc: Doc, marks: Marks, cands: list[Candidate]) -> str | None:
     """The one party a report is about: the only one its title and lead name."""
     sents = list(doc.sents)
     if not sents or not (_is_heading(sents[0]) or sents[0].text.strip()[-1:] not in {".", "!", "?"}):
         return None
-    numbers = [t.i for t in sents[0] if t.like_num]
+    numbers = [c.number.start for c in cands if c.sent.start == sents[0].start]
     title = {
         m.value
         for m in marks.within("actor", sents[0].start, sents[0].end)
@@ -129,7 +131,7 @@ def resolve_candidates(doc: Doc, marks: Marks, lang: str) -> list[Candidate]:
     link_breakdowns(doc, marks, cands)
     first = next(iter(doc.sents), None)
     title_trig = [m for m in marks.within("trigger", 0, first.end) if m.value != "attacks"] if first else []
-    actors, metrics = _heading_context(doc, marks, title_trig[0].value if title_trig else None)
+    actors, metrics = _heading_context(doc, marks, title_trig[0].value if title_trig else None, cands)
     title_events = [m.value for m in marks.within("event", 0, first.end)] if first else []
     title_metric = title_trig[0].value if title_trig else None
     resolve_metrics(doc, marks, cands, title_metric, metrics, title_events[0] if title_events else None)
@@ -179,7 +181,8 @@ def find_figures(
     figures: list[Figure] = []
     warnings: list[str] = []
     seen: dict[tuple[Any, ...], Figure] = {}
-    for c in cands:
+    headline = _headline_starts(doc)
+    for c in sorted(cands, key=lambda c: (c.sent.start_char in headline, c.number.start)):
         sent_text = c.sent.text.strip()
         if c.metric is None:
             warnings.append(f"left out {c.count} ({c.reason}): {_short(sent_text)}")
@@ -213,13 +216,19 @@ def find_figures(
                 continue  # the same figure restated (headline and body)
             seen[key] = fig
             figures.append(fig)
-    return _drop_headline_restatements(doc, figures), warnings
+    figures = _drop_headline_restatements(doc, figures)
+    return sorted(figures, key=lambda f: f.evidence.start if f.evidence else 0), warnings
+
+
+def _headline_starts(doc: Doc) -> set[int]:
+    """Where the title and standfirst lines start: the lines before the body, without a full stop."""
+    sents = list(doc.sents)[:3]
+    return {s.start_char for s in sents if _is_heading(s) or s.text.strip()[-1:] not in {".", "!", "?", ":"}}
 
 
 def _drop_headline_restatements(doc: Doc, figures: list[Figure]) -> list[Figure]:
     """A headline's figure stated again in the body is the body's (its first full statement)."""
-    sents = list(doc.sents)
-    heads = {s.start_char for s in sents[:3] if _is_heading(s) or s.text.strip()[-1:] not in {".", "!", "?", ":"}}
+    heads = _headline_starts(doc)
     out = []
     for fig in figures:
         ev = fig.evidence

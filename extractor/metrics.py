@@ -86,6 +86,10 @@ def _refers_back(doc: Doc, c: Candidate) -> str | None:
         "them", "these", "those", "whom", "the", "all"
     }:
         return "partitive"  # "83,574 of them", "Fifteen of the victims"
+    if c.elided and c.number.start > 1 and doc[c.number.start - 1].text == "," and (
+        doc[c.number.start - 2].lower_ in {"them", "these", "those", "attacks", "victims"} or c.event or c.group
+    ) and c.number.start - 2 >= c.sent.start and not doc[c.number.start - 2].like_num:
+        return "partitive"  # "of these attacks, 212, …", "the majority of them, 1,003, died"
     if c.elided and c.number.start > 0 and doc[c.number.start - 1].text == ":":
         return "label"  # "- ISIS: 8,143" under a lead-in
     if _under_lead_in(doc, c):
@@ -155,6 +159,8 @@ def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
                     continue
             if prev.head is not None and _is_list_gap(doc, prev.end, c.start, semicolons=c.elided) and is_part_of(prev.head, c):
                 c.head = prev.head
+            elif prev.head is not None and c.elided and prev.elided and is_part_of(prev.head, c):
+                c.head = prev.head  # "three massacres: two committed by Russian forces, …, and one by regime forces"
             continue
         how = _refers_back(doc, c)
         if how is None:
@@ -255,7 +261,7 @@ def _own_metric(doc: Doc, marks: Marks, cands: list[Candidate], j: int) -> tuple
         return w, True  # "used cluster munitions in at least 28 attacks"
     if c.event and c.event not in PEOPLE_METRICS:
         return c.event, True
-    found = _tree_trigger(doc, marks, c) or _nearest_trigger(marks, c, left, right)
+    found = _tree_trigger(doc, marks, c) or _nearest_trigger(marks, c, left, _clause_end(doc, c.end, right))
     strong = found is not None
     if found is None:
         found = _nearest_trigger(marks, c, c.sent.start, c.sent.end)
