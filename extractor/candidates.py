@@ -16,7 +16,7 @@ _NP_FILLER = {"more", "other", "additional", "new", "further", "innocent", "unar
 #: Entity labels under which a number is a date, time, sum or rank rather than a count.
 _ATTACK_EVENTS = {"attacks_on_vital_facilities", "cluster_munition_attacks", "incendiary_attacks", "chemical_attacks",
                   "barrel_bombs"}
-_NOT_COUNTS = {"TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
+_NOT_COUNTS = {"TIME", "MONEY"}
 #: Words after which a noun-less number may borrow the noun of the number before it.
 _ELLIPSIS_NEXT = {"in", "at", "by", "were", "was", "are", "had", "have", "has", ",", ";", ".", "and", ")", "from",
                   "on", "during", "under", "across", "within", "inside", "while", "whereas", "others", "more", "who",
@@ -251,10 +251,8 @@ def _read_label(doc: Doc, marks: Marks, c: Candidate) -> None:
     n = c.number
     if n.start == 0 or doc[n.start - 1].text != ":":
         return
-    k = n.start - 2
-    while k > c.sent.start and doc[k].text != "\n" and not doc[k].text.startswith("\n"):
-        k -= 1
-    label = range(k, n.start - 1)
+    line_start = doc.text.rfind("\n", 0, doc[n.start].idx) + 1
+    label = [t.i for t in doc[c.sent.start : n.start - 1] if t.idx >= line_start]
     targets = [m for i in label if (m := marks.starting("target", i)) is not None]
     places = [m for i in label if (m := marks.starting("place", i)) is not None]
     if targets:

@@ -80,15 +80,17 @@ _OPENINGS = ("among them", "of them", "of these", "of those", "among those", "th
              "of whom", "including", "among the victims", "among the dead")
 
 
-def _refers_back(doc: Doc, c: Candidate) -> str | None:
+def _refers_back(doc: Doc, c: Candidate, marks: Marks | None = None) -> str | None:
     """How a sentence's first count points to a total stated before: by its opening, a partitive or a label."""
     if c.number.end + 1 < len(doc) and doc[c.number.end].lower_ == "of" and doc[c.number.end + 1].lower_ in {
         "them", "these", "those", "whom", "the", "all"
     }:
         return "partitive"  # "83,574 of them", "Fifteen of the victims"
-    if c.elided and c.number.start > 1 and doc[c.number.start - 1].text == "," and (
-        doc[c.number.start - 2].lower_ in {"them", "these", "those", "attacks", "victims"} or c.event or c.group
-    ) and c.number.start - 2 >= c.sent.start and not doc[c.number.start - 2].like_num:
+    before = c.number.start - 2
+    if c.elided and before >= c.sent.start and doc[before + 1].text == "," and (
+        doc[before].lower_ in {"them", "these", "those"}
+        or (marks is not None and any(marks.ending(kind, before) for kind in ("event", "group", "target")))
+    ):
         return "partitive"  # "of these attacks, 212, …", "the majority of them, 1,003, died"
     if c.elided and c.number.start > 0 and doc[c.number.start - 1].text == ":":
         return "label"  # "- ISIS: 8,143" under a lead-in
@@ -126,7 +128,7 @@ def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
     """Set ``head`` on every candidate that is a part of a total stated before it."""
     for j, c in enumerate(cands):
         same = [o for o in cands[:j] if o.sent.start == c.sent.start]
-        if _refers_back(doc, c) == "partitive":
+        if _refers_back(doc, c, marks) == "partitive":
             totals = [h for h in cands[max(0, j - 12) : j] if not h.elided and h.restates is None]
             if c.group is None and c.event in PEOPLE_EVENTS:
                 c.group = next((h.group for h in reversed(totals) if h.group and c.count <= h.count), None)
@@ -162,7 +164,7 @@ def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
             elif prev.head is not None and c.elided and prev.elided and is_part_of(prev.head, c):
                 c.head = prev.head  # "three massacres: two committed by Russian forces, …, and one by regime forces"
             continue
-        how = _refers_back(doc, c)
+        how = _refers_back(doc, c, marks)
         if how is None:
             continue
         earlier = [o for o in cands[:j] if o.head is None]
@@ -321,7 +323,7 @@ def resolve_metrics(
             general = (own, hm) in _GENERAL_FORMS or (own == "attacks" and hm in ATTACKS)
             c.metric = own if (strong and own and own != hm and not general) else hm
         else:
-            recent = last[1] if last and here - last[0] <= 1 and c.group else None
+            recent = last[1] if last and here - last[0] <= 1 and c.group not in {None, "persons"} else None
             if recent and own and not strong:
                 own = recent  # "The number is lower than the 426 civilians…": the count just discussed
             c.metric = own or recent or (context.get(c.sent.start) if c.group else None) or (title_metric if c.group else None)

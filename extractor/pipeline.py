@@ -57,6 +57,8 @@ def split_glued_numbers(nlp: Language) -> None:
     prefixes = [*nlp.Defaults.prefixes, r"\d[\d,]*(?=[^\W\d_]{3,})"]  # type: ignore[misc]
     tokenizer: Any = nlp.tokenizer
     tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+    for glued in ("):", "),", ");", ").", "].", "]:"):
+        tokenizer.add_special_case(glued, [{"ORTH": glued[0]}, {"ORTH": glued[1]}])
 
 
 @functools.lru_cache(maxsize=4)

@@ -1,0 +1,175 @@
+"""Figures grouped into statements (a figure and its breakdown), the focal one, and breakdown checks."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+
+from tally.model import GROUPS, METRICS, PEOPLE_METRICS, PERPETRATORS, Document, Figure, Period
+
+log = logging.getLogger(__name__)
+
+#: Groups a clause may break a group down into ("56 civilians, including 19 children").
+SUBSETS: dict[str, tuple[str, ...]] = {
+    "civilians": ("children", "women", "men", "medical_personnel", "civil_defense_personnel", "media_workers"),
+    "persons": tuple(g for g in GROUPS if g != "persons"),
+}
+#: Groups that never overlap, so their counts may be added up.
+DISJOINT = ("children", "women", "men")
+#: Parties that are the sum of others: their members are not added up beside them.
+COALITIONS = {"syrian_russian_alliance": ("syrian_regime", "russian_forces"), "extremist_groups": ("isis", "hts")}
+#: The people metrics in the order a headline prefers them.
+FOCAL_ORDER = ("killed", "died_under_torture", "arrested", "forcibly_disappeared", "detained", "still_disappeared",
+               "injured", "displaced", "released")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """What one clause states: a head figure and its breakdown, for one metric, party and span."""
+
+    metric: str
+    party: str | None
+    period: Period | None  # None: the document's own period
+    location: str | None
+    target: str | None
+    head: Figure
+    parts: tuple[Figure, ...] = ()
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        return (self.head, *self.parts)
+
+
+def _period_of(figure: Figure, document: Document) -> Period | None:
+    """The figure's span when it differs from the document's; None when it is the document's."""
+    period = figure.period
+    if period is None or (period.start is None and period.end is None) or period == document.period:
+        return None
+    return period
+
+
+def _sort_key(period: Period | None) -> tuple[str, str]:
+    if period is None:
+        return ("", "")
+    return (str(period.start or ""), str(period.end or ""))
+
+
+def distinct_figures(figures: list[Figure]) -> list[Figure]:
+    """The figures without exact repeats (evidence aside), in their order."""
+    seen: set[str] = set()
+    out: list[Figure] = []
+    for figure in figures:
+        key = figure.model_copy(update={"evidence": None}).model_dump_json()
+        if key not in seen:
+            seen.add(key)
+            out.append(figure)
+    return out
+
+
+def _party_rank(party: str | None) -> int:
+    return -1 if party is None else PERPETRATORS.index(party)
+
+
+def _people_statements(figs: list[Figure], base: dict[str, object]) -> list[Statement]:
+    by_group: dict[str, list[Figure]] = defaultdict(list)
+    for figure in figs:
+        by_group[str(figure.group)].append(figure)
+    container = next((g for g in ("civilians", "persons") if g in by_group), None)
+    out: list[Statement] = []
+    if container is not None:
+        head = by_group[container].pop(0)
+        parts = [by_group[g].pop(0) for g in SUBSETS[container] if by_group.get(g)]
+        out.append(Statement(head=head, parts=tuple(parts), **base))  # type: ignore[arg-type]
+    for group in GROUPS:
+        out += [Statement(head=f, **base) for f in by_group.get(group, [])]  # type: ignore[arg-type]
+    return out
+
+
+def build_statements(document: Document) -> list[Statement]:
+    """Every figure in exactly one statement, ordered by metric, span, party."""
+    buckets: dict[tuple[object, ...], list[Figure]] = defaultdict(list)
+    for figure in distinct_figures(document.figures):
+        period = _period_of(figure, document)
+        key = (figure.metric, figure.perpetrator, _sort_key(period), figure.location or "", figure.target or "")
+        buckets[key].append(figure)
+    out: list[Statement] = []
+    order = sorted(
+        buckets, key=lambda k: (METRICS.index(str(k[0])), k[2], _party_rank(k[1]), k[3], k[4])  # type: ignore[arg-type]
+    )
+    for key in order:
+        figs = buckets[key]
+        first = figs[0]
+        base: dict[str, object] = {
+            "metric": first.metric,
+            "party": first.perpetrator,
+            "period": _period_of(first, document),
+            "location": first.location,
+            "target": first.target,
+        }
+        if first.metric in PEOPLE_METRICS:
+            out += _people_statements(figs, base)
+        else:
+            out += [Statement(head=f, **base) for f in figs]  # type: ignore[arg-type]
+    return out
+
+
+def focal_statement(statements: list[Statement]) -> Statement | None:
+    """The statement a headline leads with: the main people metric, a total over parties first, then the largest."""
+    plain = [s for s in statements if s.period is None and s.location is None and s.target is None]
+    for metric in (*FOCAL_ORDER, *METRICS):
+        candidates = [s for s in plain if s.metric == metric]
+        if candidates:
+            return max(candidates, key=lambda s: (s.party is None, s.head.group == "civilians", s.head.count))
+    return statements[0] if statements else None
+
+
+def _describe(figure: Figure) -> str:
+    who = figure.perpetrator or "all parties"
+    return f"{figure.metric} by {who}"
+
+
+def check_breakdowns(statements: list[Statement]) -> list[str]:
+    """Warnings, one per breakdown that does not add up; nothing is changed."""
+    warnings: list[str] = []
+    for s in statements:
+        for part in s.parts:
+            if part.count > s.head.count:
+                warnings.append(
+                    f"breakdown does not add up: {_describe(s.head)}: {part.count} {part.group} "
+                    f"but only {s.head.count} {s.head.group}"
+                )
+        disjoint = [p for p in s.parts if p.group in DISJOINT]
+        total = sum(p.count for p in disjoint)
+        if len(disjoint) > 1 and total > s.head.count:
+            groups = " + ".join(f"{p.count} {p.group}" for p in disjoint)
+            warnings.append(
+                f"breakdown does not add up: {_describe(s.head)}: {groups} = {total} is more than {s.head.count} {s.head.group}"
+            )
+    warnings += _check_party_sums(statements)
+    for warning in warnings:
+        log.warning(warning)
+    return warnings
+
+
+def _check_party_sums(statements: list[Statement]) -> list[str]:
+    """A total over all parties that is smaller than what the parties add up to."""
+    cells: dict[tuple[object, ...], dict[str | None, Figure]] = defaultdict(dict)
+    for s in statements:
+        for figure in s.figures:
+            key = (s.metric, figure.group, _sort_key(s.period), s.location, s.target)
+            cells[key].setdefault(s.party, figure)
+    warnings: list[str] = []
+    for (metric, group, _, _, _), by_party in cells.items():
+        total = by_party.get(None)
+        if total is None or len(by_party) < 2:
+            continue
+        parties = set(by_party) - {None}
+        for coalition, members in COALITIONS.items():
+            if coalition in parties and parties & set(members):
+                parties.discard(coalition)
+        added = sum(by_party[p].count for p in parties)
+        if added > total.count:
+            what = f"{group} {metric}" if group else str(metric)
+            warnings.append(f"breakdown does not add up: {what}: the parties add up to {added}, more than the total {total.count}")
+    return warnings
