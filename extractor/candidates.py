@@ -296,7 +296,7 @@ def _appositive_noun(doc: Doc, marks: Marks, n: Number) -> Candidate | None:
         return None
     k = n.start - 2
     for kind in ("event", "target", "group"):
-        if (m := marks.ending(kind, k)) is not None:
+        if (m := marks.ending(kind, k)) is not None and not any(t.like_num for t in doc[max(0, m.start - 3) : m.start]):
             probe = Candidate(number=n, sent=doc[n.start].sent, noun=None)
             _apply_noun(probe, [m], [])
             return probe
