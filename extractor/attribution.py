@@ -126,6 +126,8 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int) -> list[str
     k = c.end
     if (q := marks.starting("cue:qualifier_after", k)) is not None:
         k = q.end
+    if c.elided and k < ceiling and doc[k].text == "," and c.number.start > 0 and doc[c.number.start - 1].text == ",":
+        k += 1  # "the majority of them, 1,003, died in the detention centres of the Syrian regime"
     for _ in range(10):
         if k >= ceiling:
             return []

@@ -414,6 +414,12 @@ def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < at < b for a, b in spans)
 
 
+def _other_source(doc: Doc, marks: Marks, n: Number) -> bool:
+    """``According to UN estimates, nearly 950,000 people…``: another organisation's count, not the report's."""
+    sent = doc[n.start].sent
+    return any(m.start < n.start for m in marks.within("cue:other_source", sent.start, sent.end))
+
+
 def find_all_candidates(doc: Doc, marks: Marks, lang: str, skip: set[int]) -> list[Candidate]:
     """Candidates of every sentence, in order; tokens in ``skip`` (tables) are left out."""
     numbers = sorted(find_numbers(doc, lang) + find_articles(doc, marks, lang), key=lambda n: n.start)
@@ -421,6 +427,7 @@ def find_all_candidates(doc: Doc, marks: Marks, lang: str, skip: set[int]) -> li
     numbers = [n for n in numbers if n.start not in skip and not _inside(doc[n.start].idx, quoted)]
     out: list[Candidate] = []
     by_sent: dict[int, list[Number]] = {}
+    numbers = [n for n in numbers if not _other_source(doc, marks, n)]
     for n in numbers:
         by_sent.setdefault(doc[n.start].sent.start, []).append(n)
     for sent in doc.sents:

@@ -36,7 +36,8 @@ def is_part_of(head: Candidate, part: Candidate, strict: bool = True) -> bool:
         return part.group in parts and (part.group != head.group or part.count < head.count)
     if head.event and not head.group and not part.group:
         same = part.event == head.event or part.event == "facility" or part.elided
-        return same or (part.event == "attacks" and head.event in ATTACKS)
+        facility = part.event is None and part.target is not None and head.event in ATTACKS
+        return same or facility or (part.event == "attacks" and head.event in ATTACKS)
     return False
 
 
@@ -311,7 +312,7 @@ def resolve_metrics(
             c.metric = c.restates.metric
             continue
         own, strong = _own_metric(doc, marks, cands, j)
-        if own == "attacks" and c.head is None and title_event in ATTACKS:
+        if own == "attacks" and (c.head is None or c.head.metric == "attacks") and title_event in ATTACKS:
             own = title_event  # "Idlib recorded 51 attacks" in a report on attacks on vital facilities
         prev = cands[j - 1] if j > 0 and cands[j - 1].sent.start == c.sent.start else None
         if own == "attacks" and c.head is None and prev is not None and prev.metric in ATTACKS:
