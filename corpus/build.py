@@ -16,11 +16,16 @@ import argparse
 import datetime as dt
 import html
 import io
+import os
+import re
 import shutil
+import subprocess
 import sys
+import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -40,6 +45,7 @@ ROOT = Path(__file__).resolve().parent
 SRC, EN = ROOT / "src", ROOT / "en"
 FORMATS_DIR = ROOT.parent / "tests" / "data" / "formats"
 NW = "2019-11-northwest-syria-escalation"
+SRC_AR, AR = SRC / "ar", ROOT / "ar"
 
 #: source stem -> the file(s) it becomes: (path, renderer name)
 TARGETS: dict[str, list[tuple[Path, str]]] = {
@@ -137,7 +143,7 @@ def render_txt(src: Source) -> bytes:
 PAGE = SRC / "page.html"  # the saved-page furniture around an article; {content} is the article
 
 
-def render_html(src: Source, stem: str) -> bytes:
+def render_html(src: Source, stem: str, page: Path = PAGE) -> bytes:
     """A saved article page: navigation, share buttons, related posts and footer around the text."""
     e = html.escape
     category = src.meta.get("category", "Press Releases")
@@ -159,11 +165,11 @@ def render_html(src: Source, stem: str) -> bytes:
             parts.append(f"<p>{e(b.text)}</p>\n")
     related = "\n".join(f'<li><a href="/blog/{src.date.year}/{i + 1:02d}/">{e(r)}</a></li>' for i, r in enumerate(src.related))
     note = src.notes[0] if src.notes else "Subscribe to receive our reports by email."
-    page = PAGE.read_text(encoding="utf-8").format(
+    out = page.read_text(encoding="utf-8").format(
         title=e(src.meta["title"]), date=src.meta["date"], dateline=e(src.meta["dateline"]), category=e(category),
         cat_slug=category.lower().replace(" ", "-"), post_id=sum(map(ord, stem)), stem=stem, related=related,
         note=e(note), year=src.date.year, prev=src.date.year - 1, content="".join(parts))
-    return page.encode("utf-8")
+    return out.encode("utf-8")
 
 
 def _page_field(paragraph: DocxParagraph) -> None:
@@ -179,7 +185,7 @@ def _page_field(paragraph: DocxParagraph) -> None:
         run._r.append(el)
 
 
-def render_docx(src: Source) -> bytes:
+def render_docx(src: Source, rtl: bool = False) -> bytes:
     """A Word file with a running header and footer and tables in the 'Table Grid' style."""
     d = docx.Document()
     stamp = dt.datetime.combine(src.date, dt.time(9, 0))
@@ -192,7 +198,7 @@ def render_docx(src: Source) -> bytes:
     section.header.paragraphs[0].text = src.meta["header"]
     section.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     foot = section.footer.paragraphs[0]
-    foot.text = src.meta["footer"] + " - page "
+    foot.text = f"{src.meta['footer']} - {src.meta.get('page-word', 'page')} "
     _page_field(foot)
     d.add_heading(src.meta["title"], 0)
     d.add_paragraph(src.meta["subtitle"], style="Subtitle")
@@ -213,14 +219,44 @@ def render_docx(src: Source) -> bytes:
                 cells = table.add_row().cells
                 for cell, value in zip(cells, row):
                     cell.text = value
-                    cell.paragraphs[0].runs[0].bold = i == 0 or row[0] == "Total"
+                    cell.paragraphs[0].runs[0].bold = i == 0 or row[0] in {"Total", "المجموع"}
             d.add_paragraph()
         else:
             p = d.add_paragraph()
             p.add_run(b.text).bold = is_addressee(b.text)
+    if rtl:
+        _right_to_left(d.element.body, *(part._element for s in d.sections for part in (s.header, s.footer)))
     raw = io.BytesIO()
     d.save(raw)
     return _fixed_zip(raw.getvalue(), src.date)
+
+
+def _right_to_left(*parts: Any) -> None:
+    """Make every paragraph, run and table in ``parts`` right-to-left, with Amiri for the Arabic script."""
+    def add(parent: Any, tag: str, **attrs: str) -> None:  # in the element's schema position
+        later = (seq := type(parent)._tag_seq)[seq.index(tag) + 1:]
+        parent.insert_element_before(OxmlElement(tag, {qn(f"w:{k}"): v for k, v in attrs.items()}), *later)
+    for part in parts:
+        for p in part.iter(qn("w:p")):
+            add(p.get_or_add_pPr(), "w:bidi")
+        for r in part.iter(qn("w:r")):
+            for tag, attrs in (("w:rFonts", {"cs": "Amiri"}), ("w:rtl", {}), ("w:lang", {"bidi": "ar-SY"})):
+                add(r.get_or_add_rPr(), tag, **attrs)
+        for tbl in part.iter(qn("w:tblPr")):
+            add(tbl, "w:bidiVisual")
+
+
+def render_pdf_ar(docx_bytes: bytes, date: dt.date) -> bytes:
+    """An Arabic PDF converted from its RTL DOCX by LibreOffice, with a fixed creation date, ID and checksum."""
+    if not shutil.which("soffice"):
+        sys.exit("corpus/build.py: the Arabic PDFs need LibreOffice: apt-get install libreoffice-writer-nogui fonts-hosny-amiri")
+    with tempfile.TemporaryDirectory() as tmp:
+        Path(tmp, "doc.docx").write_bytes(docx_bytes)
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to", "pdf", "--outdir",
+                        tmp, f"{tmp}/doc.docx"], check=True, capture_output=True, timeout=180, env={**os.environ, "TZ": "UTC"})
+        data = re.sub(rb"/CreationDate\(D:\d{14}Z'\)", date.strftime("/CreationDate(D:%Y%m%d090000Z')").encode(),
+                      Path(tmp, "doc.pdf").read_bytes())
+    return re.sub(rb"(?<=/ID \[ <)[0-9A-F]{32}|(?<=>\n<)[0-9A-F]{32}(?=> \])|(?<=/DocChecksum /)[0-9A-F]{32}", b"0" * 32, data)
 
 
 def _fixed_zip(data: bytes, date: dt.date) -> bytes:
@@ -324,10 +360,11 @@ def render(src: Source, stem: str, kind: str) -> bytes:
     """The bytes of one output file."""
     if kind == "txt":
         return render_txt(src)
-    if kind == "html":
-        return render_html(src, stem)
-    if kind == "docx":
-        return render_docx(src)
+    if kind in {"html", "html-ar"}:
+        return render_html(src, stem, SRC_AR / "page.html" if kind == "html-ar" else PAGE)
+    if kind in {"docx", "docx-ar", "pdf-ar"}:  # an Arabic source's "format" line says which of html, docx, pdf it becomes
+        data = render_docx(src, rtl=kind != "docx")
+        return render_pdf_ar(data, src.date) if kind == "pdf-ar" else data
     return render_pdf(src, columns=kind == "pdf-columns")
 
 
@@ -337,8 +374,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rl_config.invariant = 1
     stale: list[str] = []
-    for stem, targets in TARGETS.items():
-        src = parse_source(SRC / f"{stem}.md")
+    arabic = [(p, [(AR / f"{p.stem}.{f}", f"{f}-ar")]) for p in sorted(SRC_AR.glob("2*.md")) for f in [parse_source(p).meta["format"]]]
+    for source, targets in [(SRC / f"{stem}.md", t) for stem, t in TARGETS.items()] + arabic:
+        src, stem = parse_source(source), source.stem
         for path, kind in targets:
             data = render(src, stem, kind)
             if args.check:

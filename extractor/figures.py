@@ -55,6 +55,18 @@ def _line_of(doc: Doc, sent: Span) -> str:
     return doc.text[start : end if end >= 0 else len(doc.text)].strip()
 
 
+def _block_of(text: str, at: int) -> str:
+    """The block (text between blank lines) holding offset ``at``."""
+    start = text.rfind("\n\n", 0, at)
+    end = text.find("\n\n", at)
+    return text[start + 2 if start >= 0 else 0 : end if end >= 0 else len(text)].strip("\n")
+
+
+def _in_list(doc: Doc, sent: Span) -> bool:
+    """Is ``sent`` a list item: marked as one, or a line of a block of several lines (readers' lists)?"""
+    return _is_bullet(_line_of(doc, sent)) or "\n" in _block_of(doc.text, sent.start_char)
+
+
 def _is_bullet(line: str) -> bool:
     return line.startswith(_BULLETS) or (len(line) > 2 and line[0].isdigit() and line[1] in ".)")
 
@@ -75,6 +87,7 @@ def _heading_context(
 ) -> tuple[dict[int, str | None], dict[int, str | None]]:
     """Per sentence start: the actor and the metric of the heading or lead-in it stands under."""
     topic = actor = _topic_actor(doc, marks, cands)
+    counted = {c.sent.start for c in cands}
     list_actor: str | None = None
     list_metric: str | None = None
     metric: str | None = title_metric
@@ -82,8 +95,7 @@ def _heading_context(
     metrics: dict[int, str | None] = {}
     for sent in doc.sents:
         found = marks.within("actor", sent.start, sent.end)
-        line = _line_of(doc, sent)
-        bullet = _is_bullet(line)
+        bullet = _in_list(doc, sent)
         if _is_heading(sent) and not bullet:
             subheading = not found and bool(marks.within("group", sent.start, sent.end)) and len(sent) <= 6
             actor = found[-1].value if found else (actor if subheading else topic)  # "B: Rebels" keeps its party
@@ -91,8 +103,9 @@ def _heading_context(
             metric = trig[0].value if trig else metric
             list_actor = None
         elif not bullet:
-            lead_in = sent.text.rstrip().endswith(":") and not any(map(_is_count_word, sent))
-            list_actor = found[-1].value if (lead_in or _before_bullets(doc, sent)) and found else None
+            counts = sent.start in counted
+            lead_in = sent.text.rstrip().endswith(":") and not counts
+            list_actor = found[-1].value if (lead_in or (not counts and _before_bullets(doc, sent))) and found else None
             trig = [m for m in marks.within("trigger", sent.start, sent.end) if m.value != "attacks"]
             list_metric = trig[0].value if lead_in and trig else None
         actors[sent.start] = list_actor if bullet and list_actor else actor
@@ -118,8 +131,12 @@ def _topic_actor(doc: Doc, marks: Marks, cands: list[Candidate]) -> str | None:
 
 def _before_bullets(doc: Doc, sent: Span) -> bool:
     """Is ``sent`` the last sentence before a bulleted list?"""
-    rest = doc.text[sent.end_char : sent.end_char + 200].lstrip()
-    return bool(rest) and _is_bullet(rest.split("\n", 1)[0]) and not any(map(_is_count_word, sent))
+    end = sent.start_char + len(sent.text.rstrip())
+    rest = doc.text[end:]
+    nxt = len(rest) - len(rest.lstrip())
+    if not rest.strip() or "\n" not in rest[:nxt] or "\n" in _block_of(doc.text, sent.start_char):
+        return False
+    return _is_bullet(rest.lstrip().split("\n", 1)[0]) or "\n" in _block_of(doc.text, end + nxt)
 
 
 def resolve_candidates(doc: Doc, marks: Marks, lang: str) -> list[Candidate]:

@@ -80,3 +80,20 @@ def period_phrase(period: Period | None, pb: Phrasebook, digits: str = "latn") -
         first = with_digits(format_date(start, "d MMMM", locale=locale_of(lang)), digits)
         return pb.say("period.days_in_year", first=first, last=format_day(end, lang, digits))
     return pb.say("period.between", first=format_day(start, lang, digits), last=format_day(end, lang, digits))
+
+
+def period_label(period: Period | None, lang: str, digits: str = "latn") -> str:
+    """A short label for a chart axis: ``2019``, ``Jan 2020``, ``15 Jan 2020 – 30 Jan 2020``."""
+    if period is None or period.start is None or period.end is None:
+        return ""
+    start, end = period.start, period.end
+    loc = locale_of(lang)
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        text = str(start.year)
+    elif _is_month(start, end):
+        text = format_date(start, "MMM y", locale=loc)
+    elif start == end:
+        text = format_date(start, "d MMM y", locale=loc)
+    else:
+        text = f"{format_date(start, 'd MMM y', locale=loc)} – {format_date(end, 'd MMM y', locale=loc)}"
+    return with_digits(text, digits)

@@ -47,10 +47,10 @@ class Phrasebook:
         """The CLDR plural category of ``n`` in this language."""
         return str(Locale.parse(self.lang).plural_form(n))
 
-    def count(self, key: str, n: int, **values: str) -> str:
-        """The form of ``key`` for ``n`` (its CLDR category, else ``other``), placeholders filled."""
+    def count(self, key: str, number: int, **values: str) -> str:
+        """The form of ``key`` for ``number`` (its CLDR category, else ``other``), placeholders filled."""
         forms = self._forms(key)
-        text = forms.get(self.category(n)) or forms.get("other") or forms.get("-") or ""
+        text = forms.get(self.category(number)) or forms.get("other") or forms.get("-") or ""
         return _fill(text, key, values, self.lang)
 
 

@@ -1,0 +1,132 @@
+"""Statements worded: counted nouns, breakdowns, spans, whole sentences and headlines, from the phrasebook."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from generator.numbers_dates import day_count, format_number, period_phrase
+from generator.phrasebook import Phrasebook
+from generator.tallies import Statement
+from tally.model import PEOPLE_METRICS, Figure, Period
+
+#: Words a title-cased English headline leaves in lower case (unless first).
+_SMALL = frozenset("a an and as at but by for from in into of on or per the to under with".split())
+
+
+def join_list(pb: Phrasebook, items: list[str]) -> str:
+    """``a, b and c`` (or the language's own joiners)."""
+    if len(items) < 2:
+        return "".join(items)
+    return pb.say("list.sep").join(items[:-1]) + pb.say("list.last") + items[-1]
+
+
+def counted(pb: Phrasebook, figure: Figure, digits: str) -> str:
+    """``at least 56 civilians``, ``2 attacks on schools``: the count, its noun in the right plural form,
+    and the qualifier the data gives it."""
+    n = format_number(figure.count, pb.lang, digits)
+    if figure.metric in PEOPLE_METRICS:
+        noun = pb.count(f"noun.{figure.group}", figure.count, n=n)
+    else:
+        bare = figure.metric == "attacks_on_vital_facilities" and figure.target is not None
+        noun = pb.count("noun.attacks" if bare else f"noun.{figure.metric}", figure.count, n=n)
+        if figure.target is not None:
+            noun += pb.say(f"target.{figure.target}")
+    return pb.say(f"qualifier.{figure.qualifier}", x=noun)
+
+
+def what_phrase(pb: Phrasebook, statement: Statement, digits: str) -> str:
+    """The head figure with its breakdown: ``56 civilians, including 19 children and 6 women``."""
+    head = counted(pb, statement.head, digits)
+    if not statement.parts:
+        return head
+    parts = [counted(pb, part, digits) for part in statement.parts]
+    return pb.say("parts", head=head, list=join_list(pb, parts))
+
+
+def place_and_period(pb: Phrasebook, location: str | None, period: Period | None, digits: str) -> str:
+    """``in Idlib between 1 and 5 May 2019``: where and when, when they differ from the document's."""
+    pieces = []
+    if location:
+        pieces.append(pb.say("place", place=location))
+    if period is not None:
+        pieces.append(period_phrase(period, pb, digits))
+    return " ".join(piece for piece in pieces if piece)
+
+
+def sentence_start(text: str) -> str:
+    """The sentence with its first letter upper-cased (a no-op for scripts without case)."""
+    return text[:1].upper() + text[1:]
+
+
+def statement_sentence(pb: Phrasebook, statement: Statement, digits: str) -> str:
+    """One sentence stating every figure of ``statement``: party, verb, count, breakdown, span."""
+    span = place_and_period(pb, statement.location, statement.period, digits)
+    values = {
+        "what": what_phrase(pb, statement, digits),
+        "close": pb.say("close") if statement.parts else "",
+        "when": pb.say("when", x=span) if span else "",
+        "party": party_name(pb, statement.party),
+    }
+    key = f"say.{statement.metric}" + ("" if statement.party else ".total")
+    return sentence_start(pb.count(key, statement.head.count, **values))
+
+
+def party_name(pb: Phrasebook, party: str | None) -> str:
+    """The party as prose names it; a total over all parties has none."""
+    return pb.say(f"party.{party}") if party else ""
+
+
+def table_party(pb: Phrasebook, party: str | None) -> str:
+    """The party as a table row names it (``Total`` for all parties)."""
+    return sentence_start(pb.say(f"party.{party}" if party else "party.total"))
+
+
+def title_case(text: str) -> str:
+    """English headline case: each word capitalised but the small ones; other words' case kept."""
+    words = text.split(" ")
+    out = []
+    for i, word in enumerate(words):
+        bare = re.sub(r"\W", "", word.lower())
+        keep = (i > 0 and bare in _SMALL) or word.startswith("al-")
+        out.append(word if keep else word[:1].upper() + word[1:])
+    return " ".join(out)
+
+
+def headline(pb: Phrasebook, statement: Statement | None, period: Period | None, digits: str) -> str:
+    """The headline: the focal statement with its breakdown and the span of days it covers."""
+    span = _span(pb, period, digits)
+    if statement is None:
+        text = pb.say("headline.none", span=span)
+    else:
+        values = {
+            "what": what_phrase(pb, statement, digits),
+            "close": pb.say("close") if statement.parts else "",
+            "party": party_name(pb, statement.party),
+            "span": span,
+        }
+        text = pb.say(f"headline.{statement.metric}" + ("" if statement.party else ".total"), **values)
+    text = sentence_start(text)
+    return title_case(text) if pb.say("style.title_case") == "yes" else text
+
+
+def _span(pb: Phrasebook, period: Period | None, digits: str) -> str:
+    """`` in 16 days`` for a run of days; `` in January 2020``/`` in 2019``/`` on 22 July 2019`` otherwise."""
+    if period is None or period.start is None or period.end is None:
+        return ""
+    phrase = period_phrase(period, pb, digits)
+    ranged = period.start != period.end and not _whole_month_or_year(period)
+    days = day_count(period)
+    if ranged and days is not None:
+        return pb.count("span.days", days, n=format_number(days, pb.lang, digits))
+    return pb.say("span.period", x=phrase)
+
+
+def _whole_month_or_year(period: Period) -> bool:
+    start, end = period.start, period.end
+    assert start is not None and end is not None
+    if start.day != 1:
+        return False
+    if (start.month, end.month, end.day) == (1, 12, 31) and start.year == end.year:
+        return True
+    return (start.year, start.month) == (end.year, end.month) and (end + dt.timedelta(days=1)).day == 1
