@@ -233,17 +233,14 @@ def render_docx(src: Source, rtl: bool = False) -> bytes:
 
 def _right_to_left(*parts: Any) -> None:
     """Make every paragraph, run and table in ``parts`` right-to-left, with Amiri for the Arabic script."""
-    def add(parent: Any, tag: str, **attrs: str) -> None:  # in the element's schema position
-        later = (seq := type(parent)._tag_seq)[seq.index(tag) + 1:]
-        parent.insert_element_before(OxmlElement(tag, {qn(f"w:{k}"): v for k, v in attrs.items()}), *later)
     for part in parts:
-        for p in part.iter(qn("w:p")):
-            add(p.get_or_add_pPr(), "w:bidi")
+        for p in part.iter(qn("w:p")):  # w:bidi comes before these in a w:pPr
+            p.get_or_add_pPr().insert_element_before(OxmlElement("w:bidi"), "w:spacing", "w:ind", "w:jc", "w:rPr", "w:sectPr")
         for r in part.iter(qn("w:r")):
-            for tag, attrs in (("w:rFonts", {"cs": "Amiri"}), ("w:rtl", {}), ("w:lang", {"bidi": "ar-SY"})):
-                add(r.get_or_add_rPr(), tag, **attrs)
+            r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:cs"), "DejaVu Sans")
+            r.get_or_add_rPr().get_or_add_rtl()
         for tbl in part.iter(qn("w:tblPr")):
-            add(tbl, "w:bidiVisual")
+            tbl.get_or_add_bidiVisual()
 
 
 def render_pdf_ar(docx_bytes: bytes, date: dt.date) -> bytes:

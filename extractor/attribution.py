@@ -275,6 +275,7 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
             found = _label_actor(doc, marks, c.sent)
         if not found and not _opens_with_total(doc, c):
             found = _tree_actor(doc, marks, c, others, cands[:j], same)
+            c.from_tree = bool(found)
         if not any(found) and idx > 0 and _participle_clause(doc, marks, c):
             found = list(same[idx - 1].perpetrators)  # "…by regime forces, killing nine civilians"
         if not any(found) and c.head is not None:
@@ -308,7 +309,7 @@ def _said_total(doc: Doc, marks: Marks, c: Candidate) -> bool:
 def _totals_over_parties(cands: list[Candidate]) -> None:
     """A total given only the topic's party, whose parts name different parties, is over all parties."""
     for c in cands:
-        if c.from_context and c.head is None:
+        if (c.from_context or c.from_tree) and c.head is None:
             parts = {p for o in cands if o.head is c and not o.from_context for p in o.perpetrators if p}
             if len(parts) > 1:
                 c.perpetrators = [None]

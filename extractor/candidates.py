@@ -44,7 +44,8 @@ class Candidate:
     period: Period | None = None  # a span the candidate's own context fixes (a table's year row)
     restates: Candidate | None = None  # "the 79 attacks": a total stated before, named again
     predicate: str | None = None  # "98,279 are still forcibly disappeared": the number's own verb
-    from_context: bool = False  # the party came from a heading or the report's topic, not the sentence
+    from_context: bool = False
+    from_tree: bool = False  # the party came from the dependency tree, which a list of parts can outvote  # the party came from a heading or the report's topic, not the sentence
     generic: bool = False  # the metric came from a generic word ("victims", "deaths")
     reason: str = ""  # why it could not be resolved, for warnings
 
@@ -145,6 +146,10 @@ def _excluded(doc: Doc, marks: Marks, n: Number) -> bool:
 def _of_them(doc: Doc, marks: Marks, n: Number, limit: int) -> tuple[int, int, list[Mark]] | None:
     """``215 of them are civilians``, ``of whom 67 were children``: the group after a copula."""
     k = n.end
+    if k + 2 < limit and doc[k].lower_ == "of" and doc[k + 1].lower_ in {"its", "their"}:
+        owner = [m for m in marks.by_kind.get("group", []) if doc[n.start].sent.start <= m.start < n.start]
+        if owner:  # "The Civil Defense lost 27 of its members": the owner names the group
+            return n.end, k + 3, [owner[-1]]
     if k + 1 < limit and doc[k].lower_ in {"were", "are", "was", "is"}:
         start = k + 2 if doc[k + 1].lower_ in {"a", "an"} else k + 1  # "and one was a woman"
         found = _counted_noun(doc, marks, start, limit)

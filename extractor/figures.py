@@ -141,11 +141,12 @@ def _before_bullets(doc: Doc, sent: Span) -> bool:
 
 def resolve_candidates(doc: Doc, marks: Marks, lang: str) -> list[Candidate]:
     """Candidates with metric, breakdown, perpetrators and location decided (no dates yet)."""
-    from extractor.metrics import link_breakdowns
+    from extractor.metrics import link_breakdowns, link_sums
 
     skip = table_tokens(doc)
     cands = find_all_candidates(doc, marks, lang, skip)
     link_breakdowns(doc, marks, cands)
+    link_sums(cands)
     first = next(iter(doc.sents), None)
     title_trig = [m for m in marks.within("trigger", 0, first.end) if m.value != "attacks"] if first else []
     actors, metrics = _heading_context(doc, marks, title_trig[0].value if title_trig else None, cands)

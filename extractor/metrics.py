@@ -182,6 +182,21 @@ def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
                 break
 
 
+def link_sums(cands: list[Candidate]) -> None:
+    """``27 members, 19 killed by the regime and eight by Russian forces``: counts that add up are parts."""
+    for j, h in enumerate(cands):
+        if h.head is not None or any(o.head is h for o in cands):
+            continue
+        run: list[Candidate] = []
+        for o in cands[j + 1 :]:
+            if o.sent.start != h.sent.start or o.head is not None or not o.elided:
+                break
+            run.append(o)
+        if len(run) >= 2 and sum(o.count for o in run) == h.count:
+            for o in run:
+                o.head = h
+
+
 def _segment(cands: list[Candidate], j: int) -> tuple[int, int]:
     c = cands[j]
     left = cands[j - 1].end if j > 0 and cands[j - 1].sent.start == c.sent.start else c.sent.start
@@ -205,7 +220,8 @@ def _tree_trigger(doc: Doc, marks: Marks, c: Candidate) -> tuple[str, int] | Non
     if not partitive:  # "11 who died due to torture": the count's own clause comes first
         for child in modifiers:
             for tok in child.subtree:
-                if (t := _people_trigger(marks, tok.i)) is not None:
+                mark = marks.at("trigger", tok.i)
+                if mark is not None and not mark.extra and (t := _people_trigger(marks, tok.i)) is not None:
                     return t
     for anc in doc[c.number.start].ancestors:
         if anc.i not in own and (t := _people_trigger(marks, anc.i)) is not None:
