@@ -237,7 +237,7 @@ def _right_to_left(*parts: Any) -> None:
         for p in part.iter(qn("w:p")):  # w:bidi comes before these in a w:pPr
             p.get_or_add_pPr().insert_element_before(OxmlElement("w:bidi"), "w:spacing", "w:ind", "w:jc", "w:rPr", "w:sectPr")
         for r in part.iter(qn("w:r")):
-            r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:cs"), "DejaVu Sans")
+            r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:cs"), "KacstBook")
             r.get_or_add_rPr().get_or_add_rtl()
         for tbl in part.iter(qn("w:tblPr")):
             tbl.get_or_add_bidiVisual()

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from extractor.lexicon import Mark, Marks
+from extractor.lexicon import Mark, Marks, sentences_before
 from extractor.numbers import Number, find_articles, find_numbers, looks_like_year, month_names
 from extractor.quotes import quotation_spans
 from tally.model import Period
@@ -210,8 +210,11 @@ def find_candidates_in(
                     c.group, c.elided = out[-1].group, True  # "27 members…, 19 killed by the regime"
             elif _after_label(doc, n) and not out and not earlier and ent not in _NOT_COUNTS:
                 c.elided, c.group = True, "persons"  # a list under a lead-in with no total before it
+                lead = _lead_in_noun(doc, marks, sent)
+                if lead:
+                    _apply_noun(c, lead, [])
                 _read_label(doc, marks, c)
-                if c.target:
+                if c.target and not (lead and c.group != "persons"):
                     c.group = None
             elif _refers(doc, marks, n) and not out and not earlier and ent not in _NOT_COUNTS and ent != "DATE":
                 c.elided, c.group = True, "persons"  # "Russian forces killed 42, including…" with nothing before
@@ -262,7 +265,7 @@ def _read_label(doc: Doc, marks: Marks, c: Candidate) -> None:
     places = [m for i in label if (m := marks.starting("place", i)) is not None]
     if targets:
         c.target = targets[0].value or None
-        if c.event is None or c.event == "attacks":
+        if c.event in {None, "attacks", "facility"}:
             c.event = "attacks_on_vital_facilities"
     if places:
         c.location = places[0].value
@@ -285,6 +288,15 @@ def _target_after_verb(doc: Doc, marks: Marks, c: Candidate, limit: int) -> None
             if c.event is None or c.event == "attacks":
                 c.event = "attacks_on_vital_facilities"
             return
+
+
+def _lead_in_noun(doc: Doc, marks: Marks, sent: Span) -> list[Mark]:
+    """The counted noun of the sentence that introduces a list: "Media workers killed, by party:"."""
+    for lead in reversed(sentences_before(doc, sent.start, 3)):
+        if lead.text.rstrip().endswith(":"):
+            found = [m for kind in ("group", "event", "target") for m in marks.within(kind, lead.start, lead.end)]
+            return sorted(found, key=lambda m: m.start)[:1]
+    return []
 
 
 def _last_total(out: list[Candidate], earlier: list[Candidate]) -> Candidate:
