@@ -16,6 +16,7 @@ from extractor.language import LANGUAGES
 from extractor.pipeline import load_bare_pipeline
 from extractor.readers import read_file
 from extractor.text import Text
+from tally.errors import TallyError
 from tally.output import align_rows
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,7 +117,10 @@ def main(argv: list[str] | None = None) -> int:
         if not expand_paths([directory]):
             print(f"{directory}: no supported files; skipped", file=sys.stderr)
             continue
-        results.append(bench_corpus(directory, lang, args.repeat))
+        try:
+            results.append(bench_corpus(directory, lang, args.repeat))
+        except TallyError as err:
+            print(f"{directory}: skipped ({err})", file=sys.stderr)
     if not results:
         parser.error("no corpus with supported files to measure")
     print(format_results(results, args.repeat))

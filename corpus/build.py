@@ -225,19 +225,21 @@ def render_docx(src: Source, rtl: bool = False) -> bytes:
             p = d.add_paragraph()
             p.add_run(b.text).bold = is_addressee(b.text)
     if rtl:
-        _right_to_left(d.element.body, *(part._element for s in d.sections for part in (s.header, s.footer)))
+        _right_to_left(d.styles.element, d.element.body, *(x._element for s in d.sections for x in (s.header, s.footer)))
     raw = io.BytesIO()
     d.save(raw)
     return _fixed_zip(raw.getvalue(), src.date)
 
 
 def _right_to_left(*parts: Any) -> None:
-    """Make every paragraph, run and table in ``parts`` right-to-left, with Amiri for the Arabic script."""
+    """Make every paragraph, run and table in ``parts`` right-to-left, in an Arabic font without letter spacing."""
     for part in parts:
+        for spacing in [sp for rpr in part.iter(qn("w:rPr")) for sp in rpr.findall(qn("w:spacing"))]:
+            spacing.getparent().remove(spacing)  # letter spacing (the Title style's) breaks Arabic joining
         for p in part.iter(qn("w:p")):  # w:bidi comes before these in a w:pPr
             p.get_or_add_pPr().insert_element_before(OxmlElement("w:bidi"), "w:spacing", "w:ind", "w:jc", "w:rPr", "w:sectPr")
         for r in part.iter(qn("w:r")):
-            r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:cs"), "KacstBook")
+            r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:cs"), "Noto Naskh Arabic")
             r.get_or_add_rPr().get_or_add_rtl()
         for tbl in part.iter(qn("w:tblPr")):
             tbl.get_or_add_bidiVisual()
@@ -246,7 +248,7 @@ def _right_to_left(*parts: Any) -> None:
 def render_pdf_ar(docx_bytes: bytes, date: dt.date) -> bytes:
     """An Arabic PDF converted from its RTL DOCX by LibreOffice, with a fixed creation date, ID and checksum."""
     if not shutil.which("soffice"):
-        sys.exit("corpus/build.py: the Arabic PDFs need LibreOffice: apt-get install libreoffice-writer-nogui fonts-hosny-amiri")
+        sys.exit("corpus/build.py: the Arabic PDFs need LibreOffice: apt-get install libreoffice-writer-nogui fonts-noto-core")
     with tempfile.TemporaryDirectory() as tmp:
         Path(tmp, "doc.docx").write_bytes(docx_bytes)
         subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to", "pdf", "--outdir",
@@ -359,7 +361,7 @@ def render(src: Source, stem: str, kind: str) -> bytes:
         return render_txt(src)
     if kind in {"html", "html-ar"}:
         return render_html(src, stem, SRC_AR / "page.html" if kind == "html-ar" else PAGE)
-    if kind in {"docx", "docx-ar", "pdf-ar"}:  # an Arabic source's "format" line says which of html, docx, pdf it becomes
+    if kind in {"docx", "docx-ar", "pdf-ar"}:
         data = render_docx(src, rtl=kind != "docx")
         return render_pdf_ar(data, src.date) if kind == "pdf-ar" else data
     return render_pdf(src, columns=kind == "pdf-columns")
@@ -371,8 +373,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rl_config.invariant = 1
     stale: list[str] = []
-    arabic = [(p, [(AR / f"{p.stem}.{f}", f"{f}-ar")]) for p in sorted(SRC_AR.glob("2*.md")) for f in [parse_source(p).meta["format"]]]
-    for source, targets in [(SRC / f"{stem}.md", t) for stem, t in TARGETS.items()] + arabic:
+    sources = [(SRC / f"{stem}.md", targets) for stem, targets in TARGETS.items()]  # an Arabic source names its format:
+    sources += [(p, [(AR / f"{p.stem}.{f}", f"{f}-ar")]) for p in sorted(SRC_AR.glob("2*.md")) for f in [parse_source(p).meta["format"]]]
+    for source, targets in sources:
         src, stem = parse_source(source), source.stem
         for path, kind in targets:
             data = render(src, stem, kind)

@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from generator.blocks import Block, Chart, Composed
 from generator.charts import chart_svg
@@ -20,6 +21,13 @@ TEMPLATE_NAMES = {"press-release": "press-release.html", "report": "report.html"
 def block_kind(block: Block) -> str:
     """``heading``, ``paragraph``, ``table``…: what the templates switch on."""
     return type(block).__name__.lower()
+
+
+def css_string(value: str) -> Markup:
+    """``value`` as a quoted CSS string in which every character but letters, digits and spaces is a hex
+    escape: data can never close the string or the style sheet."""
+    inner = "".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x}" for c in value)
+    return Markup(f'"{inner}"')
 
 
 def data_uri(data: bytes, media_type: str) -> str:
@@ -39,6 +47,7 @@ def template_environment(templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals["block_kind"] = block_kind
+    env.filters["css_string"] = css_string
     return env
 
 
