@@ -177,7 +177,8 @@ def _anaphoric_event(doc: Doc, marks: Marks, subject: Token, earlier: list[Candi
 def _owns(doc: Doc, o: Candidate, phrase: Token) -> bool:
     """Does the agent ``phrase`` follow the count ``o`` directly, with no verb between (``11 of them by X``)?"""
     lo = phrase.left_edge.i
-    return o.end <= lo and not any(t.pos_ in {"VERB", "AUX"} for t in doc[o.end : lo]) and lo - o.end <= 4
+    between = doc[o.end : lo]
+    return o.end <= lo and lo - o.end <= 4 and not any(t.pos_ in {"VERB", "AUX"} or t.is_punct for t in between)
 
 
 def _pronoun(doc: Doc, marks: Marks, subject: Token) -> list[str | None]:
