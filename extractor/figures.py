@@ -173,12 +173,26 @@ def _locate(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
             c.location = in_sent.pop() if len(in_sent) == 1 else None
 
 
-def _figure_period(c: Candidate, doc: Doc, default: Period | None, year: int | None, published: dt.date | None, lang: str) -> Period | None:
-    found = find_periods(c.sent.text, lang=lang, year=year, published=published, anchor=default.end if default else published)
-    if not found:
-        return default
-    at = doc[c.number.start].idx - c.sent.start_char
-    return min(found, key=lambda f: min(abs(f.start - at), abs(f.end - at))).period
+def _figure_period(
+    c: Candidate, doc: Doc, default: Period | None, year: int | None, published: dt.date | None, lang: str,
+    decided: dict[int, Period | None],
+) -> Period | None:
+    """The period a figure's own sentence states; else its total's; else the paragraph's last; else the report's."""
+    anchor = default.end if default else published
+    found = find_periods(c.sent.text, lang=lang, year=year, published=published, anchor=anchor, days=True)
+    if found:
+        at = doc[c.number.start].idx - c.sent.start_char
+        return min(found, key=lambda f: min(abs(f.start - at), abs(f.end - at))).period
+    if c.head is not None and id(c.head) in decided:
+        return decided[id(c.head)]
+    paragraph_start = doc.text.rfind("\n\n", 0, c.sent.start_char) + 2
+    before = doc.text[max(paragraph_start, 0) : c.sent.start_char]
+    earlier = [f for f in find_periods(before, lang=lang, year=year, days=True) if f.kind == "day"]
+    return earlier[-1].period if earlier else default  # "On 22 July 2019, … The attack killed 39 civilians"
+
+
+def _states_period(c: Candidate, lang: str, year: int | None) -> bool:
+    return bool(find_periods(c.sent.text, lang=lang, year=year, days=True))
 
 
 def find_figures(
@@ -198,8 +212,12 @@ def find_figures(
     year = context_year(doc, published)
     figures: list[Figure] = []
     warnings: list[str] = []
-    seen: dict[tuple[Any, ...], Figure] = {}
+    seen: dict[tuple[Any, ...], list[tuple[Figure, bool]]] = {}
+    explicit = {id(c) for c in cands if c.period is None and _states_period(c, lang, year)}
     headline = _headline_starts(doc)
+    decided: dict[int, Period | None] = {}
+    for c in cands:
+        decided[id(c)] = c.period or _figure_period(c, doc, period, year, published, lang, decided)
     for c in sorted(cands, key=lambda c: (c.sent.start_char in headline, c.number.start)):
         sent_text = c.sent.text.strip()
         if c.metric is None:
@@ -211,7 +229,7 @@ def find_figures(
             end=c.sent.end_char,
             page=text.page_at(c.sent.start_char) if text is not None else None,
         )
-        fig_period = c.period or _figure_period(c, doc, period, year, published, lang)
+        fig_period = decided[id(c)]
         for perp in c.perpetrators or [None]:
             try:
                 fig = Figure(
@@ -228,11 +246,12 @@ def find_figures(
             except ValueError as err:
                 warnings.append(f"left out {c.count} ({err}): {_short(sent_text)}")
                 continue
-            key = (fig.metric, fig.group, fig.perpetrator, fig.count, fig.period.start if fig.period else None, fig.period.end if fig.period else None, fig.location)
-            first = seen.get(key)
-            if first is not None and first.evidence is not None and first.evidence.start != c.sent.start_char:
-                continue  # the same figure restated (headline and body)
-            seen[key] = fig
+            key = (fig.metric, fig.group, fig.perpetrator, fig.count, fig.location)
+            stated = [(f, own) for f, own in seen.get(key, []) if f.evidence and f.evidence.start != c.sent.start_char]
+            mine = id(c) in explicit
+            if any(not (own and mine and f.period != fig.period) for f, own in stated):
+                continue  # the same figure restated (headline and body, text and table)
+            seen.setdefault(key, []).append((fig, mine))
             figures.append(fig)
     figures = _drop_headline_restatements(doc, figures)
     return sorted(figures, key=lambda f: f.evidence.start if f.evidence else 0), warnings

@@ -42,7 +42,11 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
             rf"(?i:the\s+end\s+of\s+)?(?P<b>{date})"
         ),
         "dash": re.compile(rf"(?P<a>{d}\s+{m}(?:\s+{y})?|{m}\s+{d})\s*[-–]\s*(?P<b>{d}\s+{m},?\s+{y}|{m}\s+{d},?\s+{y})"),
-        "since": re.compile(rf"\b(?i:since)\s+(?i:the\s+(?:beginning|start|outset)\s+of\s+|early\s+)?(?P<a>{date})"),
+        "since": re.compile(
+            rf"\b(?i:since)\s+(?i:the\s+(?:beginning|start|outset)\s+of\s+|early\s+)?"
+            rf"(?:[^\d.,;:]{{0,60}}?\s(?i:in|of)\s+)?(?P<a>{date})"
+        ),
+        "day": re.compile(rf"(?<![\d\w])(?:{d}\s+{m},?\s+{y}|{m}\s+{d},\s+{y})"),
         "half": re.compile(rf"\b(?i:(?P<which>first|second)\s+half\s+of\s+(?:the\s+year\s+)?)(?P<y>{y})"),
         "quarter": re.compile(rf"\b(?P<which>first|second|third|fourth)\s+quarter\s+of\s+(?P<y>{y})"),
         "month": re.compile(rf"(?<![\d\w])(?<!\d )(?P<m>{m})(?:,?\s+(?P<y>{y}))?(?![\w])(?!\s+\d)"),
@@ -94,9 +98,15 @@ def _range(a: str, b: str, lang: str, year: int | None) -> Period | None:
 
 
 def find_periods(
-    text: str, *, lang: str = "en", year: int | None = None, published: dt.date | None = None, anchor: dt.date | None = None
+    text: str,
+    *,
+    lang: str = "en",
+    year: int | None = None,
+    published: dt.date | None = None,
+    anchor: dt.date | None = None,
+    days: bool = False,
 ) -> list[Found]:
-    """Every period phrase in ``text``; a month without a year takes ``year``."""
+    """Every period phrase in ``text``; a month without a year takes ``year``; ``days`` adds single dates."""
     pats = _patterns(lang)
     out: list[Found] = []
     taken: list[tuple[int, int]] = []
@@ -135,6 +145,10 @@ def find_periods(
         for mt in pats["last_year"].finditer(text):
             y = published.year - 1
             add(mt.start(), mt.end(), Period(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31)), "relative")
+    for mt in pats["day"].finditer(text) if days else []:
+        y, mo, day = _parse_date(mt.group(), lang, year)
+        if y and mo and day and day <= calendar.monthrange(y, mo)[1]:
+            add(mt.start(), mt.end(), Period(start=dt.date(y, mo, day), end=dt.date(y, mo, day)), "day")
     if anchor is not None:
         for mt in pats["days"].finditer(text):
             days = max(1, int(mt["n"]))  # "in 16 days" up to the anchor, both ends counted
@@ -155,16 +169,15 @@ def context_year(doc: Doc, published: dt.date | None) -> int | None:
 
 
 def find_document_period(doc: Doc, published: dt.date | None, lang: str = "en") -> Period | None:
-    """The period the report covers, from its title and lead (first sentences)."""
+    """The period the report covers: from its title, else from its lead (first sentences)."""
     year = context_year(doc, published)
-    lead_end = 0
-    for n, sent in enumerate(doc.sents):
-        lead_end = sent.end_char
-        if n >= 5:
-            break
-    found = find_periods(doc.text[:lead_end], lang=lang, year=year, published=published)
-    for kind in ("range", "half", "quarter", "month", "since", "year", "relative"):
-        for f in found:
-            if f.kind == kind:
-                return f.period
+    sents = list(doc.sents)[:6]
+    if not sents:
+        return None
+    for text in (sents[0].text, doc.text[: sents[-1].end_char]):
+        found = find_periods(text, lang=lang, year=year, published=published)
+        for kind in ("range", "half", "quarter", "month", "since", "year", "relative"):
+            for f in found:
+                if f.kind == kind:
+                    return f.period
     return None

@@ -55,7 +55,7 @@ class _Writer:
         if isinstance(block, Heading):
             self.paragraph(block.text, f"Heading {min(block.level - 1, 3) or 1}")
         elif isinstance(block, Paragraph):
-            self.paragraph(block.text, ROLE_STYLES.get(block.role, "Normal"), bold=block.role == "lead")
+            self.paragraph(block.text, ROLE_STYLES.get(block.role, "Normal"))
         elif isinstance(block, BulletList):
             if block.label:
                 self.paragraph(block.label, bold=True)

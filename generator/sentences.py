@@ -66,6 +66,7 @@ def statement_sentence(pb: Phrasebook, statement: Statement, digits: str) -> str
         "what": what_phrase(pb, statement, digits),
         "close": pb.say("close") if statement.parts else "",
         "when": pb.say("when", x=span) if span else "",
+        "after": pb.say("after", x=span) if span else "",
         "party": party_name(pb, statement.party),
     }
     key = f"say.{statement.metric}" + ("" if statement.party else ".total")

@@ -17,6 +17,8 @@ SUBSETS: dict[str, tuple[str, ...]] = {
 }
 #: Groups that never overlap, so their counts may be added up.
 DISJOINT = ("children", "women", "men")
+#: Qualifiers under which a whole may not be smaller than its parts (``at least 56`` may be).
+BOUNDED = ("exact", "up_to")
 #: Parties that are the sum of others: their members are not added up beside them.
 COALITIONS = {"syrian_russian_alliance": ("syrian_regime", "russian_forces"), "extremist_groups": ("isis", "hts")}
 #: The people metrics in the order a headline prefers them.
@@ -133,6 +135,8 @@ def check_breakdowns(statements: list[Statement]) -> list[str]:
     """Warnings, one per breakdown that does not add up; nothing is changed."""
     warnings: list[str] = []
     for s in statements:
+        if s.head.qualifier not in BOUNDED:
+            continue
         for part in s.parts:
             if part.count > s.head.count:
                 warnings.append(
@@ -162,7 +166,7 @@ def _check_party_sums(statements: list[Statement]) -> list[str]:
     warnings: list[str] = []
     for (metric, group, _, _, _), by_party in cells.items():
         total = by_party.get(None)
-        if total is None or len(by_party) < 2:
+        if total is None or len(by_party) < 2 or total.qualifier not in BOUNDED:
             continue
         parties = set(by_party) - {None}
         for coalition, members in COALITIONS.items():
