@@ -146,13 +146,13 @@ def find_periods(
             y = published.year - 1
             add(mt.start(), mt.end(), Period(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31)), "relative")
     for mt in pats["day"].finditer(text) if days else []:
-        y, mo, day = _parse_date(mt.group(), lang, year)
-        if y and mo and day and day <= calendar.monthrange(y, mo)[1]:
-            add(mt.start(), mt.end(), Period(start=dt.date(y, mo, day), end=dt.date(y, mo, day)), "day")
+        dy, dm, dd = _parse_date(mt.group(), lang, year)
+        if dy and dm and dd and dd <= calendar.monthrange(dy, dm)[1]:
+            add(mt.start(), mt.end(), Period(start=dt.date(dy, dm, dd), end=dt.date(dy, dm, dd)), "day")
     if anchor is not None:
         for mt in pats["days"].finditer(text):
-            days = max(1, int(mt["n"]))  # "in 16 days" up to the anchor, both ends counted
-            add(mt.start(), mt.end(), Period(start=anchor - dt.timedelta(days=days - 1), end=anchor), "relative")
+            span = max(1, int(mt["n"]))  # "in 16 days" up to the anchor, both ends counted
+            add(mt.start(), mt.end(), Period(start=anchor - dt.timedelta(days=span - 1), end=anchor), "relative")
     return sorted(out, key=lambda f: f.start)
 
 

@@ -1,0 +1,137 @@
+"""Counts without their own noun: "six in Raqqa", "ISIS: 8,143", "83,574 of them", "these attacks, 212"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from extractor.candidate import Candidate
+from extractor.lexicon import Mark, Marks, sentences_before
+from extractor.nouns import apply_noun, attack_on_target
+from extractor.numbers import Number, looks_like_year
+
+#: Entity labels under which a number is a time or a sum rather than a count.
+NOT_COUNTS = {"TIME", "MONEY"}
+
+#: Words after which a noun-less number may borrow the noun of the number before it.
+_ELLIPSIS_NEXT = {"in", "at", "by", "were", "was", "are", "had", "have", "has", ",", ";", ".", "and", ")", "from",
+                  "on", "during", "under", "across", "within", "inside", "while", "whereas", "others", "more", "who",
+                  "whom", "of"}
+
+
+_ELLIPSIS_PREV_BLOCK = {"in", "on", "of", "since", "to", "from", "until", "till", "between", "after", "before", "per",
+                        "than", "article", "resolution", "no", "number", "page", "paragraph", "the", "this", "that"}
+
+
+def restatement(doc: Doc, c: Candidate, earlier: list[Candidate]) -> None:
+    """``the 79 attacks``, ``The 707 deaths documented``: a total named again with "the"."""
+    n = c.number
+    if n.is_article or n.start == 0 or doc[n.start - 1].lower_ not in {"the", "these", "those", "all"}:
+        return
+    for e in reversed(earlier):
+        if e.count == c.count and e.restates is None:
+            c.restates = e
+            c.group, c.event, c.target = e.group, e.event, e.target
+            return
+
+
+def read_label(doc: Doc, marks: Marks, c: Candidate) -> None:
+    """``places of worship: 17``, ``Idlib: 25``: what the label before the colon names."""
+    n = c.number
+    if n.start == 0 or doc[n.start - 1].text != ":":
+        return
+    line_start = doc.text.rfind("\n", 0, doc[n.start].idx) + 1
+    label = [t.i for t in doc[c.sent.start : n.start - 1] if t.idx >= line_start]
+    targets = [m for i in label if (m := marks.starting("target", i)) is not None]
+    places = [m for i in label if (m := marks.starting("place", i)) is not None]
+    if targets:
+        c.target = targets[0].value or None
+        if c.event in {None, "attacks", "facility"}:
+            c.event = "attacks_on_vital_facilities"
+    if places:
+        c.location = places[0].value
+
+
+def target_after_verb(doc: Doc, marks: Marks, c: Candidate, limit: int) -> None:
+    """``five struck places of worship``, ``222 on schools``: what the elided attacks hit."""
+    k = c.number.end
+    if k + 1 < limit and doc[k].lower_ == "of" and doc[k + 1].lower_ in {"them", "these", "those"}:
+        k += 2
+    if c.event in {"attacks", "attacks_on_vital_facilities"} and (t := attack_on_target(doc, marks, k, limit)):
+        c.target, c.event = t.value or None, "attacks_on_vital_facilities"
+        return
+    trig = marks.starting("trigger", k)
+    if trig is None or trig.value != "attacks":
+        return
+    for j in range(trig.end, min(limit, trig.end + 3)):
+        if (m := marks.starting("target", j)) is not None:
+            c.target = m.value or None
+            if c.event is None or c.event == "attacks":
+                c.event = "attacks_on_vital_facilities"
+            return
+
+
+def lead_in_noun(doc: Doc, marks: Marks, sent: Span) -> list[Mark]:
+    """The counted noun of the sentence that introduces a list: "Media workers killed, by party:"."""
+    for lead in reversed(sentences_before(doc, sent.start, 3)):
+        if lead.text.rstrip().endswith(":"):
+            found = [m for kind in ("group", "event", "target") for m in marks.within(kind, lead.start, lead.end)]
+            return sorted(found, key=lambda m: m.start)[:1]
+    return []
+
+
+def last_total(out: list[Candidate], earlier: list[Candidate]) -> Candidate:
+    """What a label or partitive refers back to: the first count of its sentence, else of the last one."""
+    if out:
+        return out[0]
+    last = earlier[-1].sent.start
+    return next(e for e in earlier if e.sent.start == last)
+
+
+def appositive_noun(doc: Doc, marks: Marks, n: Number) -> Candidate | None:
+    """``the largest number of these attacks, 212, followed by…``: a count set off after its noun."""
+    if n.start < 2 or doc[n.start - 1].text != ",":
+        return None
+    k = n.start - 2
+    for kind in ("event", "target", "group"):
+        if (m := marks.ending(kind, k)) is not None and not any(t.like_num for t in doc[max(0, m.start - 3) : m.start]):
+            probe = Candidate(number=n, sent=doc[n.start].sent, noun=None)
+            apply_noun(probe, [m], [])
+            return probe
+    return None
+
+
+def refers(doc: Doc, marks: Marks, n: Number) -> bool:
+    """A noun-less count that can only mean the people or events counted before it."""
+    if partitive(doc, n) or after_label(doc, n) or appositive_noun(doc, marks, n) is not None:
+        return True
+    if n.start >= 2 and doc[n.start - 1].text == "," and doc[n.start - 2].lower_ in {"them", "these", "those"}:
+        return True  # "the overwhelming majority of them, 1,003, died…"
+    trig = marks.ending("trigger", n.start - 1) if n.start > 0 else None
+    return trig is not None and trig.value not in {"attacks"} and doc[trig.start].pos_ == "VERB"
+
+
+def after_label(doc: Doc, n: Number) -> bool:
+    return n.start > 0 and doc[n.start - 1].text == ":"
+
+
+def partitive(doc: Doc, n: Number) -> bool:
+    """``387 of them``, ``69 of these attacks``: a part of something counted before."""
+    return n.end + 1 < len(doc) and doc[n.end].lower_ == "of" and doc[n.end + 1].lower_ in {
+        "them", "these", "those", "whom", "the"
+    }
+
+
+def elidable(doc: Doc, n: Number, before: list[Candidate], ent: str) -> bool:
+    """A noun-less number in a list after a counted one borrows its noun: ``six in Raqqa``."""
+    if not before or ent in NOT_COUNTS or ent == "DATE" or looks_like_year(doc, n):
+        return False
+    nxt = doc[n.end].lower_ if n.end < len(doc) else "."
+    prev = doc[n.start - 1].lower_ if n.start > 0 else ""
+    if nxt == "of":
+        return partitive(doc, n)
+    if prev == ":":
+        return True  # "Syrian regime forces: 327"
+    verb_next = n.end < len(doc) and (doc[n.end].pos_ in {"VERB", "AUX"} or doc[n.end].tag_ in {"VBD", "VBZ", "VBP"})
+    if (nxt not in _ELLIPSIS_NEXT and not verb_next) or prev in _ELLIPSIS_PREV_BLOCK:
+        return False
+    return not (nxt == "." and n.end + 1 < len(doc) and doc[n.end + 1].like_num)
