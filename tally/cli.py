@@ -16,7 +16,7 @@ from typer.core import TyperGroup
 from extractor.evaluate import evaluate_dir
 from tally import __version__
 from tally.errors import InputError, TallyError
-from tally.model import Document, json_schema
+from tally.model import Document, json_schema, load_document
 from tally.output import SUFFIX_FORMATS, format_corpus_score, open_output, write_documents
 
 if TYPE_CHECKING:
@@ -212,6 +212,52 @@ def evaluate(
         typer.echo(format_corpus_score(score, verbose=verbose), nl=False)
     if errors:
         raise typer.Exit(1)
+
+
+class DraftKind(str, enum.Enum):
+    press_release = "press-release"
+    report = "report"
+
+
+class DraftFormat(str, enum.Enum):
+    pdf = "pdf"
+    docx = "docx"
+    html = "html"
+
+
+class Digits(str, enum.Enum):
+    latn = "latn"
+    arab = "arab"
+
+
+@app.command()
+def draft(
+    kind: Annotated[DraftKind, typer.Argument(help="What to draft.")],
+    data: Annotated[Path, typer.Argument(metavar="DATA", help="A figures document (JSON or YAML).")],
+    lang: Annotated[str, typer.Option(help="Language of the draft: en or ar (one per phrasebook).")] = "en",
+    to: Annotated[
+        DraftFormat | None, typer.Option("--to", help="Output format. Default: from -o's suffix, else pdf.", show_default=False)
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")
+    ] = None,
+    templates: Annotated[Path | None, typer.Option(help="A templates directory instead of the built-in one.")] = None,
+    org: Annotated[Path | None, typer.Option(help="Organisation profile (TOML): name, short_name, about, website, logo.")] = None,
+    digits: Annotated[Digits, typer.Option(help="Western (latn) or Arabic-Indic (arab) digits.")] = Digits.latn,
+) -> None:
+    """Draft a press release or a full report from a figures document, as PDF, DOCX or HTML."""
+    from generator.draft import draft_document  # loads WeasyPrint and matplotlib: only when drafting
+
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    fmt = to.value if to is not None else (suffix if suffix in DraftFormat.__members__ else "pdf")
+    if output is None and fmt != "html" and sys.stdout.isatty():
+        raise InputError(f"{data}: {fmt} is binary; give -o FILE or redirect standard output")
+    content = draft_document(
+        load_document(data), kind.value, lang, fmt, templates=templates, org_path=org, digits=digits.value
+    )
+    with open_output(output) as out:
+        out.buffer.write(content)
+        out.buffer.flush()
 
 
 @app.command()
