@@ -46,8 +46,12 @@ def combine(actors: list[str]) -> str | None:
 def _coordinated_before(doc: Doc, marks: Marks, actor: Mark, floor: int) -> list[Mark]:
     """Actors joined to ``actor`` on its left by "and" or commas: "X, Y and Z"."""
     out = [actor]
+    if _joined_and(doc[actor.start]):
+        prev = marks.ending("actor", actor.start - 1)
+        if prev is not None and prev.start > floor:
+            return [prev, actor]
     k = actor.start - 1
-    while k > floor and doc[k].lower_ in {"and", ",", "as well as", "or"}:
+    while k > floor and doc[k].lower_ in {"and", ",", "as well as", "or", "،"}:
         k -= 1
         while k > floor and doc[k].lower_ in {"the"}:
             k -= 1
@@ -59,10 +63,18 @@ def _coordinated_before(doc: Doc, marks: Marks, actor: Mark, floor: int) -> list
     return out
 
 
+def _joined_and(token: Token) -> bool:
+    """An Arabic word written with "و" (and) in front: "وقوات" in "قوات النظام وقوات روسيا"."""
+    return token.doc.lang_ == "ar" and token.text.startswith("و") and token.norm_ != token.text
+
+
 def _coordinated_after(doc: Doc, marks: Marks, actor: Mark, ceiling: int) -> list[Mark]:
     out = [actor]
     k = actor.end
-    while k < ceiling and doc[k].lower_ in {"and", ",", "or"}:
+    while k < ceiling and (nxt := marks.starting("actor", k)) is not None and _joined_and(doc[k]):
+        out.append(nxt)
+        k = nxt.end
+    while k < ceiling and doc[k].lower_ in {"and", ",", "or", "،", "أو"}:
         k += 1
         while k < ceiling and doc[k].lower_ in _ACTOR_LEAD:
             k += 1
@@ -114,7 +126,8 @@ def _left_actor(doc: Doc, marks: Marks, c: Candidate, floor: int, earlier: list[
                     return list(e.perpetrators)
             return []
         tok = doc[k]
-        if not (tok.pos_ in _LEFT_FILLER_POS or tok.lower_ in _LEFT_FILLER_WORDS) or tok.like_num:
+        verb = marks.at("trigger", k) is not None or marks.at("cue:act", k) is not None
+        if not (verb or tok.pos_ in _LEFT_FILLER_POS or tok.lower_ in _LEFT_FILLER_WORDS) or tok.like_num:
             return []
         k -= 1
         steps += 1
@@ -146,7 +159,8 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int) -> list[str
             if after < ceiling and (marks.at("event", after) or _is_attack_word(marks, after)):
                 return [actor.value]  # "three of them in regime attacks"
         tok = doc[k]
-        if tok.pos_ not in _RIGHT_FILLER_POS or tok.like_num or marks.at("place", k):
+        verb = marks.at("trigger", k) is not None or marks.at("cue:act", k) is not None
+        if (tok.pos_ not in _RIGHT_FILLER_POS and not verb) or tok.like_num or marks.at("place", k):
             return []
         k += 1
     return []

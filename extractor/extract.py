@@ -47,8 +47,8 @@ def resolve_language(text: Text, lang: str, name: str) -> str:
 def doc_to_document(doc: Doc, text: Text, source: Source, lang: str) -> Document:
     """Assemble the contract's Document from a processed spaCy Doc and its Text."""
     published = find_published(text, doc)
-    period = find_document_period(doc, published)
-    figures, figure_warnings = find_figures(doc, text=text, period=period, published=published)
+    period = find_document_period(doc, published, lang)
+    figures, figure_warnings = find_figures(doc, text=text, period=period, published=published, lang=lang)
     return Document(
         source=source,
         language=lang,

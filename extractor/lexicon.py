@@ -10,6 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extractor.arabic import base_forms, match_form
 from extractor.vocab import rows_for
 
 #: kind -> (table, column holding the phrase, column holding the value, column for Mark.extra)
@@ -69,6 +70,8 @@ class Lexicon:
     """Phrase matchers built from the vocabulary tables for one language."""
 
     def __init__(self, nlp: Language, lang: str) -> None:
+        self.lang = lang
+        self.known = arabic_vocabulary() if lang == "ar" else frozenset()
         self.values: dict[str, dict[str, tuple[str, str]]] = {}
         self.matchers: dict[str, list[PhraseMatcher]] = {}
         for kind, (table, phrase_col, value_col, extra_col) in TABLES.items():
@@ -81,14 +84,19 @@ class Lexicon:
             self._add(nlp, kind, entries)
 
     def _add(self, nlp: Language, kind: str, entries: list[tuple[str, str, str]]) -> None:
-        lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # Arabic matches on NORM (see extractor/arabic.py): spelling variants and joined clitics fall away.
+        lower = PhraseMatcher(nlp.vocab, attr="NORM" if self.lang == "ar" else "LOWER")
         exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         values: dict[str, tuple[str, str]] = {}
         for n, (phrase, value, extra) in enumerate(entries):
             key = f"{kind}:{n}"
             values[key] = (value, extra)
+            pattern = nlp.make_doc(phrase)
+            if self.lang == "ar":
+                for token in pattern:
+                    token.norm_ = match_form(token.text, self.known)
             # acronyms ("IS", "SDF") match only as written, or "is" would be ISIS
-            (exact if phrase.isupper() and len(phrase) <= 6 else lower).add(key, [nlp.make_doc(phrase)])
+            (exact if phrase.isupper() and len(phrase) <= 6 else lower).add(key, [pattern])
         self.matchers[kind] = [lower, exact]
         self.values[kind] = values
 
@@ -108,6 +116,15 @@ class Lexicon:
                 chosen.append(Mark(span.start, span.end, kind, value, extra))
             marks.add(kind, chosen)
         return marks
+
+
+@functools.lru_cache(maxsize=1)
+def arabic_vocabulary() -> frozenset[str]:
+    """Every word the Arabic rows of the vocabulary tables use, in matching form."""
+    phrases = [r[col] for table, col, _v, _e in TABLES.values() for r in rows_for(table, "ar")]
+    phrases += [r["phrase"] for r in rows_for("figure_cues", "ar")]
+    phrases += [r["word"] for r in rows_for("numbers", "ar")] + [r["name"] for r in rows_for("months", "ar")]
+    return base_forms(phrases)
 
 
 def sentences_before(doc: Doc, at: int, count: int) -> list[Span]:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from extractor.lexicon import Marks
+from extractor.arabic import match_form, normalize_ar
+from extractor.lexicon import Marks, arabic_vocabulary
 from extractor.vocab import rows_for
 
 _DIGITS = re.compile(r"^\d{1,3}(?:[,\u066c]\d{3})+$|^\d+$")
@@ -33,6 +34,9 @@ class Number:
 @functools.lru_cache(maxsize=8)
 def number_words(lang: str) -> dict[str, tuple[int, str]]:
     """Word -> (value, kind) from vocab/numbers.tsv."""
+    if lang == "ar":
+        known = arabic_vocabulary()
+        return {match_form(r["word"], known): (int(r["value"]), r["kind"]) for r in rows_for("numbers", lang)}
     return {r["word"].lower(): (int(r["value"]), r["kind"]) for r in rows_for("numbers", lang)}
 
 
@@ -88,13 +92,49 @@ def _word_number(doc: Doc, i: int, words: dict[str, tuple[int, str]]) -> tuple[i
     return total + current, end
 
 
-def _scaled(doc: Doc, i: int, base: float, words: dict[str, tuple[int, str]]) -> tuple[int, int]:
-    """Apply a scale word after a number ("2.3 million"); returns (value, end)."""
+def _key(token: Token, lang: str) -> str:
+    """How a token is looked up in the number words: lower case, or the Arabic matching form."""
+    return token.norm_ if lang == "ar" else token.lower_
+
+
+def _scaled(doc: Doc, i: int, base: float, words: dict[str, tuple[int, str]], lang: str) -> tuple[int, int]:
+    """Apply a scale word after a number ("2.3 million", "11 ألفا و87"); returns (value, end)."""
     if i + 1 < len(doc):
-        entry = words.get(doc[i + 1].lower_)
+        entry = words.get(_key(doc[i + 1], lang))
         if entry and entry[1] == "scale" and entry[0] >= 1000:
-            return int(round(base * entry[0])), i + 2
+            value, end = int(round(base * entry[0])), i + 2
+            if lang == "ar" and end < len(doc) and _joined(doc[end]):
+                rest = digits_value(normalize_ar(doc[end].text).lstrip("و"))
+                if rest is not None and rest < entry[0]:
+                    return value + rest, end + 1  # "11 ألفا و87" is 11,087
+            return value, end
     return int(base), i + 1
+
+
+def _joined(token: Token) -> bool:
+    """An Arabic word or number written with "و" (and) in front."""
+    return normalize_ar(token.text).startswith("و")
+
+
+def _word_number_ar(doc: Doc, i: int, words: dict[str, tuple[int, str]]) -> tuple[int, int] | None:
+    """Arabic number words add up, joined by "و": "سبعة وستين" is 67, "ثلاثة آلاف" is 3,000."""
+    total = current = 0
+    j = end = i
+    while j < len(doc):
+        entry = words.get(doc[j].norm_)
+        if entry is None or entry[1] == "article" or (j > i and entry[1] != "scale" and not _joined(doc[j])):
+            break
+        value, kind = entry
+        if kind == "scale":
+            total += (current or 1) * value
+            current = 0
+        else:
+            current += value
+        j += 1
+        end = j
+    if end == i:
+        return None
+    return total + current, end
 
 
 def find_numbers(doc: Doc, lang: str = "en") -> list[Number]:
@@ -104,20 +144,24 @@ def find_numbers(doc: Doc, lang: str = "en") -> list[Number]:
     i = 0
     while i < len(doc):
         tok = doc[i]
-        value = digits_value(tok.text)
+        text = normalize_ar(tok.text).lstrip("و") if lang == "ar" else tok.text
+        value = digits_value(text)
         if value is not None:
-            value, end = _scaled(doc, i, value, words)
+            value, end = _scaled(doc, i, value, words, lang)
             out.append(Number(i, end, value, "digits"))
             i = end
             continue
-        if _DECIMAL.match(tok.text):
-            base = float(tok.text.replace("\u066b", "."))
-            value, end = _scaled(doc, i, base, words)
+        if _DECIMAL.match(text):
+            base = float(text.replace("\u066b", "."))
+            value, end = _scaled(doc, i, base, words, lang)
             if end > i + 1:  # a decimal counts only with a scale: "2.3 million"
                 out.append(Number(i, end, value, "digits"))
             i = end
             continue
-        parsed = _word_number(doc, i, words) if tok.lower_ in words else None
+        if lang == "ar":
+            parsed = _word_number_ar(doc, i, words)
+        else:
+            parsed = _word_number(doc, i, words) if tok.lower_ in words else None
         if parsed:
             value, end = parsed
             out.append(Number(i, end, value, "words"))
@@ -132,7 +176,7 @@ def find_articles(doc: Doc, marks: Marks, lang: str = "en") -> list[Number]:
     words = number_words(lang)
     out: list[Number] = []
     for tok in doc:
-        entry = words.get(tok.lower_)
+        entry = words.get(_key(tok, lang))
         if not entry or entry[1] != "article":
             continue
         j = tok.i + 1

@@ -61,14 +61,36 @@ def split_glued_numbers(nlp: Language) -> None:
         tokenizer.add_special_case(glued, [{"ORTH": glued[0]}, {"ORTH": glued[1]}])
 
 
+ARABIC_SENTENCE_ENDS = [".", "!", "?", "؟", "؛", "…"]
+
+
+def _load_arabic() -> Language:
+    """spaCy's blank Arabic pipeline: no trained one exists, so sentences come from punctuation and lines."""
+    nlp = spacy.blank("ar")
+    tokenizer: Any = nlp.tokenizer
+    # "2019." must split, or a sentence ending in a year never ends; likewise a number before Arabic punctuation.
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9٠-٩])[.،؛:]", r"(?<=[\u0600-\u06FF])[.،؛:!؟»)]"]  # type: ignore[misc]
+    tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    prefixes = [*nlp.Defaults.prefixes, r"[«(\[]"]  # type: ignore[misc]
+    tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+    return nlp
+
+
 @functools.lru_cache(maxsize=4)
 def load_pipeline(lang: str = "en") -> Language:
     """The full pipeline for ``lang``: the language's spaCy pipeline plus tally's components."""
     # Importing the component modules registers their factories with spaCy.
     from extractor import components  # noqa: F401
 
+    if lang == "ar":
+        nlp = _load_arabic()
+        nlp.add_pipe("tally_arabic_norms")
+        nlp.add_pipe("sentencizer", config={"punct_chars": ARABIC_SENTENCE_ENDS})
+        nlp.add_pipe("tally_paragraphs")
+        nlp.add_pipe("tally_figures", config={"lang": "ar"})
+        return nlp
     if lang != "en":
-        raise SetupError(f"no pipeline for language {lang!r}; valid choices: en")
+        raise SetupError(f"no pipeline for language {lang!r}; valid choices: en, ar")
     nlp = _load_english()
     split_glued_numbers(nlp)
     nlp.add_pipe("tally_paragraphs", before="parser")
@@ -79,6 +101,10 @@ def load_pipeline(lang: str = "en") -> Language:
 
 def load_bare_pipeline(lang: str = "en") -> Language:
     """The language's spaCy pipeline alone, as a baseline for benchmarks."""
+    if lang == "ar":
+        nlp = _load_arabic()
+        nlp.add_pipe("sentencizer", config={"punct_chars": ARABIC_SENTENCE_ENDS})
+        return nlp
     if lang != "en":
-        raise SetupError(f"no pipeline for language {lang!r}; valid choices: en")
+        raise SetupError(f"no pipeline for language {lang!r}; valid choices: en, ar")
     return _load_english()

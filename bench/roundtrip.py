@@ -1,0 +1,75 @@
+"""Round trip on random figure sets: draft each in English (press release and report, PDF and DOCX),
+extract the files back and count the sets whose figures come back exactly (metric, group, perpetrator,
+count, qualifier).
+
+    .venv/bin/python bench/roundtrip.py --examples 500
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(REPO), str(REPO / "tests" / "generator")]
+
+from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
+
+from extractor.extract import extract_paths  # noqa: E402
+from gen_support import draft_files, figure_sets, roundtrip_problems  # noqa: E402
+from tally.model import Document  # noqa: E402
+
+
+def draw_documents(count: int, seed_value: int) -> list[Document]:
+    """``count`` figure sets, the same ones for the same seed."""
+    documents: list[Document] = []
+
+    @seed(seed_value)
+    @settings(max_examples=count, database=None, phases=[Phase.generate], deadline=None,
+              suppress_health_check=list(HealthCheck))
+    @given(figure_sets())
+    def collect(document: Document) -> None:
+        documents.append(document)
+
+    collect()
+    return documents[:count]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--examples", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=20191115)
+    parser.add_argument("--verbose", action="store_true", help="list every problem of every failing file")
+    args = parser.parse_args()
+    documents = draw_documents(args.examples, args.seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        started = time.perf_counter()
+        expected = {}
+        for i, document in enumerate(documents):
+            for path in draft_files(document, folder, f"set{i:04d}"):
+                expected[path] = (i, document)
+        drafted = time.perf_counter() - started
+        started = time.perf_counter()
+        failed_sets: set[int] = set()
+        failed_files = 0
+        for outcome in extract_paths(list(expected), lang="en"):
+            i, document = expected[outcome.path]
+            got = outcome.document.figures if outcome.document else []
+            problems = roundtrip_problems(document.figures, got) if outcome.document else [str(outcome.error)]
+            if problems:
+                failed_files += 1
+                failed_sets.add(i)
+                if args.verbose:
+                    print(f"{outcome.path.name}: " + "; ".join(problems))
+        extracted = time.perf_counter() - started
+    sets, files = len(documents), len(expected)
+    print(f"figure sets: {sets - len(failed_sets)}/{sets} exact; files: {files - failed_files}/{files} exact "
+          f"(draft {drafted:.0f} s, extract {extracted:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()

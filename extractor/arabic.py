@@ -1,0 +1,83 @@
+"""Arabic text: one spelling for matching (no harakat, one alef, Western digits) and clitics taken off."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_HARAKAT = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")  # marks and tatweel
+_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_SEPARATORS = str.maketrans({"٬": ",", "٫": "."})
+#: Conjunctions and prepositions written joined to the next word, tried longest first.
+_PROCLITICS = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل")
+_PRESENTATION = re.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]")
+
+
+def presentation_to_letters(text: str) -> str:
+    """NFKC only on Arabic presentation forms, which some PDF producers emit."""
+    return _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
+def normalize_ar(text: str) -> str:
+    """The matching form: no harakat or tatweel, one alef, final ya, Western digits and separators."""
+    return _HARAKAT.sub("", text).translate(_ALEF).translate(_DIGITS).translate(_SEPARATORS)
+
+
+def strip_clitics(word: str, known: frozenset[str]) -> str:
+    """``وللأطفال`` → ``اطفال`` when that base is a known word; the word itself otherwise."""
+    if word in known:
+        return word
+    for prefix in _PROCLITICS:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            rest = word[len(prefix) :]
+            if prefix.endswith("لل"):
+                rest = "ل" + rest  # ل + ال is written لل: "للمدنيين" is "ل" + "المدنيين"
+            if rest in known:
+                return rest
+            if rest.startswith("ال") and rest[2:] in known:
+                return rest[2:]
+    return word
+
+
+def base_forms(phrases: list[str]) -> frozenset[str]:
+    """Every word of the vocabulary phrases, normalized, with and without the article."""
+    out: set[str] = set()
+    for phrase in phrases:
+        for word in normalize_ar(phrase).split():
+            out.add(word)
+            if word.startswith("ال") and len(word) > 3:
+                out.add(word[2:])
+    return frozenset(out)
+
+
+def match_form(word: str, known: frozenset[str]) -> str:
+    """What a word is matched on: normalized, clitics off, and the article off when the bare word is known."""
+    norm = normalize_ar(word)
+    base = strip_clitics(norm, known)
+    if base.startswith("ال") and base[2:] in known:
+        return base[2:]
+    return base
+
+
+@Language.factory("tally_arabic_norms", default_config={})
+def make_arabic_norms(nlp: Language, name: str) -> ArabicNorms:
+    """Registered with spaCy: sets ``token.norm_`` to the matching form of every Arabic token."""
+    return ArabicNorms()
+
+
+class ArabicNorms:
+    """Sets ``token.norm_`` from the vocabulary tables, so phrase matching ignores spelling and clitics."""
+
+    def __init__(self) -> None:
+        from extractor.lexicon import arabic_vocabulary
+
+        self.known = arabic_vocabulary()
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            token.norm_ = match_form(token.text, self.known)
+        return doc
