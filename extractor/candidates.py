@@ -20,7 +20,15 @@ from extractor.ellipsis import (
 )
 from extractor.lexicon import Mark, Marks
 from extractor.nouns import ATTACK_EVENTS, apply_noun, attack_on_target, counted_noun, of_them
-from extractor.numbers import Number, find_articles, find_numbers, looks_like_year, month_names
+from extractor.numbers import (
+    Number,
+    find_articles,
+    find_noun_counts,
+    find_numbers,
+    looks_like_year,
+    month_names,
+    one_after_noun,
+)
 from extractor.quotes import quotation_spans
 
 
@@ -141,6 +149,8 @@ def _object_of_trigger(doc: Doc, marks: Marks, c: Candidate) -> bool:
     """``Russian forces also killed a member of the Civil Defense``."""
     if c.noun is None:
         return False
+    if c.noun[0] > 0 and (m := marks.ending("trigger", c.noun[0] - 1)) is not None and m.value != "attacks":
+        return True  # "مقتل طفل", "killing a child": the noun right after the verb or noun of the event
     head = doc[c.noun[0]].head if doc[c.noun[0]].dep_ != "ROOT" else doc[c.noun[0]]
     for tok in (doc[c.noun[0]], doc[c.noun[1] - 1]):
         if tok.dep_ in {"dobj", "nsubjpass", "nsubj"} and (m := marks.at("trigger", tok.head.i)) is not None:
@@ -208,7 +218,9 @@ def _other_source(doc: Doc, marks: Marks, n: Number) -> bool:
 
 def find_all_candidates(doc: Doc, marks: Marks, lang: str, skip: set[int]) -> list[Candidate]:
     """Candidates of every sentence, in order; tokens in ``skip`` (tables) are left out."""
-    numbers = sorted(find_numbers(doc, lang) + find_articles(doc, marks, lang), key=lambda n: n.start)
+    nouns = find_noun_counts(doc, marks, lang) if lang == "ar" else []
+    written = [n for n in find_numbers(doc, lang) if not one_after_noun(doc, marks, n, lang)]
+    numbers = sorted(written + find_articles(doc, marks, lang) + nouns, key=lambda n: n.start)
     quoted = [(a, b) for a, b in quotation_spans(doc.text) if len(doc.text[a:b].split()) > 6]
     numbers = [n for n in numbers if n.start not in skip and not _inside(doc[n.start].idx, quoted)]
     out: list[Candidate] = []

@@ -188,6 +188,45 @@ def find_articles(doc: Doc, marks: Marks, lang: str = "en") -> list[Number]:
     return out
 
 
+def find_noun_counts(doc: Doc, marks: Marks, lang: str) -> list[Number]:
+    """Arabic nouns that are counts by their form: a dual ("طفلان" = 2), "مجزرة واحدة" = 1, a bare singular.
+
+    The number has no tokens of its own: it starts (and ends) at the noun, which is its counted noun.
+    """
+    words = number_words(lang)
+    singulars = {w for w, (_v, kind) in words.items() if kind == "singular"}
+    suffixes = sorted((w for w, (_v, kind) in words.items() if kind == "dual_suffix"), key=len, reverse=True)
+    out: list[Number] = []
+    for kind in ("group", "event", "target"):
+        for mark in marks.by_kind.get(kind, []):
+            if any(t.like_num or _key(t, lang) in words and words[_key(t, lang)][1] in {"unit", "tens"}
+                   for t in doc[max(0, mark.start - 2) : mark.start]):
+                continue  # "56 مدنياً": the number is written
+            form = doc[mark.start].norm_
+            after = doc[mark.end] if mark.end < len(doc) else None
+            if after is not None and words.get(after.norm_, (0, ""))[0] == 1:
+                out.append(Number(mark.start, mark.start, 1, "words"))  # "مجزرة واحدة"
+            elif any(form.endswith(sfx) and _stem(form, sfx) in singulars for sfx in suffixes):
+                out.append(Number(mark.start, mark.start, 2, "dual"))  # "طفلان", "مجزرتين"
+            elif form in singulars:
+                out.append(Number(mark.start, mark.start, 1, "article"))  # "بينهم طفل وسيدة"
+    return out
+
+
+def _stem(form: str, suffix: str) -> str:
+    stem = form[: -len(suffix)]
+    return stem + "ة" if suffix.startswith("ت") else stem
+
+
+def one_after_noun(doc: Doc, marks: Marks, number: Number, lang: str) -> bool:
+    """The "واحدة" of "مجزرة واحدة": a word one written after its noun, counted with it."""
+    return lang == "ar" and number.value == 1 and number.start > 0 and _counted_end_at(marks, number.start - 1)
+
+
+def _counted_end_at(marks: Marks, i: int) -> bool:
+    return any(marks.ending(kind, i) for kind in ("group", "event", "target"))
+
+
 def _counted_start(marks: Marks, j: int) -> bool:
     return any(marks.starting(kind, j) for kind in ("group", "event", "target"))
 
