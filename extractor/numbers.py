@@ -203,6 +203,8 @@ def find_noun_counts(doc: Doc, marks: Marks, lang: str) -> list[Number]:
                    for t in doc[max(0, mark.start - 2) : mark.start]):
                 continue  # "56 مدنياً": the number is written
             form = doc[mark.start].norm_
+            if _definite(doc[mark.start].text):
+                continue  # "الطفل" is the child spoken of, not one more child counted
             after = doc[mark.end] if mark.end < len(doc) else None
             if after is not None and words.get(after.norm_, (0, ""))[0] == 1:
                 out.append(Number(mark.start, mark.start, 1, "words"))  # "مجزرة واحدة"
@@ -211,6 +213,15 @@ def find_noun_counts(doc: Doc, marks: Marks, lang: str) -> list[Number]:
             elif form in singulars:
                 out.append(Number(mark.start, mark.start, 1, "article"))  # "بينهم طفل وسيدة"
     return out
+
+
+def _definite(word: str) -> bool:
+    """Does an Arabic word carry the article (after any joined conjunction or preposition)?"""
+    norm = normalize_ar(word)
+    for prefix in ("و", "ف", "ب", "ك", "ل"):
+        if norm.startswith(prefix + "ال") or (prefix == "ل" and norm.startswith("لل")):
+            return True
+    return norm.startswith("ال")
 
 
 def _stem(form: str, suffix: str) -> str:
