@@ -241,6 +241,8 @@ def _tree_actor(
     doc: Doc, marks: Marks, c: Candidate, others: set[int], earlier: list[Candidate], everyone: list[Candidate]
 ) -> list[str | None]:
     """The agent or subject of a verb that governs the number, from the dependency tree."""
+    if not doc.has_annotation("DEP"):
+        return []
     parts = {o.number.start for o in everyone if o.head is c}
     numbers = ({o.number.start for o in everyone if o.sent.start == c.sent.start and o is not c}) - parts
     for anc in doc[c.number.start].ancestors:

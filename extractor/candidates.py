@@ -171,6 +171,8 @@ def _negated(doc: Doc, n: Number) -> bool:
     """``never recorded one arrest``, ``not a single child``: a number under a negation."""
     if n.start > 0 and doc[n.start - 1].lower_ in {"no", "not", "never", "without"}:
         return True
+    if not doc.has_annotation("DEP"):
+        return False
     for depth, anc in enumerate(doc[n.start].ancestors):
         if depth > 3:
             break

@@ -213,6 +213,8 @@ def _people_trigger(marks: Marks, i: int) -> tuple[str, int] | None:
 
 def _tree_trigger(doc: Doc, marks: Marks, c: Candidate) -> tuple[str, int] | None:
     """A trigger that governs the number (its ancestors) or modifies its noun (acl, relcl)."""
+    if not doc.has_annotation("DEP"):
+        return None  # no parser (Arabic): the linear rules decide
     own = range(c.number.start, c.end)
     partitive = c.number.end < len(doc) and doc[c.number.end].lower_ == "of"
     head_tok = doc[c.noun[1] - 1] if c.noun else doc[c.number.end - 1]

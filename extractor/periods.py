@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from extractor.periods_ar import find_periods_ar
 from extractor.vocab import rows_for
 from tally.model import Period
 
@@ -107,7 +108,6 @@ def find_periods(
     days: bool = False,
 ) -> list[Found]:
     """Every period phrase in ``text``; a month without a year takes ``year``; ``days`` adds single dates."""
-    pats = _patterns(lang)
     out: list[Found] = []
     taken: list[tuple[int, int]] = []
 
@@ -116,6 +116,11 @@ def find_periods(
             return
         taken.append((start, end))
         out.append(Found(start, end, period, kind))
+
+    if lang == "ar":
+        find_periods_ar(text, add, year=year, published=published, anchor=anchor, days=days)
+        return sorted(out, key=lambda f: f.start)
+    pats = _patterns(lang)
 
     for key in ("range", "dash"):
         for mt in pats[key].finditer(text):

@@ -2,6 +2,13 @@
 # Create .venv and install tally with what it needs; does nothing that is already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# System libraries WeasyPrint needs to draft PDFs (Pango; HarfBuzz subsetting keeps embedding fonts fast).
+missing=$(for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || echo "$pkg"; done)
+if [ -n "$missing" ] && command -v apt-get >/dev/null; then
+  sudo=$([ "$(id -u)" = 0 ] || echo sudo)
+  $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >&2
+fi
 PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   if ! "$PY" -m venv .venv 2>/dev/null; then

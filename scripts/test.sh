@@ -3,5 +3,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# Test-only: LibreOffice converts the drafted DOCX to PDF in tests/generator (installed only when missing).
+if ! command -v soffice >/dev/null && command -v apt-get >/dev/null; then
+  sudo=$([ "$(id -u)" = 0 ] || echo sudo)
+  $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >&2
+fi
 .venv/bin/mypy
 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

@@ -1,0 +1,125 @@
+"""Arabic period phrases: Syrian and Egyptian month names, pairs like "آذار/مارس", ranges, "منذ", halves."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable
+
+from extractor.vocab import rows_for
+from tally.model import Period
+
+# One character for one: offsets found in the folded text are offsets in the original.
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", **{c: str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}})
+_Y = r"(?:19|20)\d\d"
+
+
+def fold(text: str) -> str:
+    return text.translate(_FOLD)
+
+
+@functools.lru_cache(maxsize=1)
+def month_numbers() -> dict[str, int]:
+    """Folded Arabic month name (Syrian and Egyptian) -> month number, from vocab/months.tsv."""
+    return {fold(r["name"]): int(r["month"]) for r in rows_for("months", "ar")}
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]] | None:
+    names = sorted(month_numbers(), key=len, reverse=True)
+    if not names:
+        return None
+    one = "(?:" + "|".join(re.escape(n) for n in names) + ")"
+    m = rf"{one}(?:\s*/\s*{one})?"
+    year = rf"(?:(?:عام|العام|سنة)\s+)?{_Y}م?"
+    date = rf"(?:\d{{1,2}}\s+)?(?:شهر\s+)?{m}(?:\s+{year})?|{year}"
+    return {
+        "range": re.compile(rf"(?:من|بين|منذ)\s+(?P<a>{date}|\d{{1,2}})\s+(?:و?(?:إلى|الى|حتى|لغاية)|و)\s*(?P<b>{date})"),
+        "since": re.compile(rf"منذ\s+(?:[^\d.،؛:]{{0,50}}?\s(?:في|عام)\s+)?(?P<a>{date})"),
+        "half": re.compile(rf"النصف\s+(?P<which>الاول|الثاني)\s+من\s+(?:عام\s+|العام\s+)?(?P<y>{_Y})"),
+        "day": re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+{m}\s+(?:عام\s+|العام\s+)?(?P<y>{_Y})"),
+        "month": re.compile(rf"(?<!\d\s)(?<![\w])(?P<m>{m})(?:\s+(?:عام\s+|العام\s+)?(?P<y>{_Y}))?(?![\w])"),
+        "year": re.compile(rf"(?:في|خلال|عام|العام|لعام|سنة)\s+(?:عام\s+)?(?P<y>{_Y})(?!\s*[/-]?\s*\d)"),
+        "days": re.compile(r"(?:خلال|في|مدى)\s+(?P<n>\d{1,3})\s+(?:يوما|يوم|ايام)"),
+        "last_month": re.compile(r"الشهر\s+(?:الماضي|المنصرم|السابق)"),
+        "last_year": re.compile(r"العام\s+(?:الماضي|المنصرم|السابق)"),
+    }
+
+
+def _month_of(text: str) -> int | None:
+    for name, number in sorted(month_numbers().items(), key=lambda kv: -len(kv[0])):
+        if name in text:
+            return number
+    return None
+
+
+def _date_parts(text: str, year: int | None) -> tuple[int | None, int | None, int | None]:
+    y = re.search(_Y, text)
+    rest = re.sub(_Y, "", text)
+    d = re.search(r"(?<!\d)(\d{1,2})(?!\d)", rest)
+    return (int(y.group()) if y else year), _month_of(text), (int(d.group(1)) if d else None)
+
+
+def _bound(parts: tuple[int | None, int | None, int | None], end: bool) -> dt.date | None:
+    y, m, d = parts
+    if y is None:
+        return None
+    if m is None:
+        return dt.date(y, 12, 31) if end else dt.date(y, 1, 1)
+    last = calendar.monthrange(y, m)[1]
+    return dt.date(y, m, min(d, last)) if d else dt.date(y, m, last if end else 1)
+
+
+def find_periods_ar(
+    text: str,
+    add: Callable[[int, int, Period | None, str], None],
+    *,
+    year: int | None,
+    published: dt.date | None,
+    anchor: dt.date | None,
+    days: bool,
+) -> None:
+    """Report every Arabic period phrase of ``text`` to ``add(start, end, period, kind)``."""
+    pats = _patterns()
+    if pats is None:
+        return
+    folded = fold(text)
+    for mt in pats["range"].finditer(folded):
+        b = _date_parts(mt["b"], year)
+        a = _date_parts(mt["a"], b[0])
+        if a[1] is None and a[2] is not None:
+            a = (a[0], b[1], a[2])
+        start, end = _bound(a, end=False), _bound(b, end=True)
+        add(mt.start(), mt.end(), Period(start=start, end=end) if start and end and start <= end else None, "range")
+    for mt in pats["since"].finditer(folded):
+        start = _bound(_date_parts(mt["a"], year), end=False)
+        add(mt.start(), mt.end(), Period(start=start, end=published) if start else None, "since")
+    for mt in pats["half"].finditer(folded):
+        y, first = int(mt["y"]), mt["which"] == "الاول"
+        add(mt.start(), mt.end(), Period(start=dt.date(y, 1 if first else 7, 1), end=dt.date(y, 6 if first else 12, 30 if first else 31)), "half")
+    for mt in pats["day"].finditer(folded) if days else []:
+        parts = _date_parts(mt.group(), year)
+        day = _bound(parts, end=False) if parts[2] else None
+        add(mt.start(), mt.end(), Period(start=day, end=day) if day else None, "day")
+    for mt in pats["month"].finditer(folded):
+        month_year = int(mt["y"]) if mt["y"] else year
+        month = _month_of(mt["m"])
+        if month_year and month:
+            last = calendar.monthrange(month_year, month)[1]
+            add(mt.start(), mt.end(), Period(start=dt.date(month_year, month, 1), end=dt.date(month_year, month, last)), "month")
+    for mt in pats["year"].finditer(folded):
+        y = int(mt["y"])
+        add(mt.start(), mt.end(), Period(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31)), "year")
+    if published is not None:
+        for mt in pats["last_month"].finditer(folded):
+            prev = published.replace(day=1) - dt.timedelta(days=1)
+            add(mt.start(), mt.end(), Period(start=prev.replace(day=1), end=prev), "relative")
+        for mt in pats["last_year"].finditer(folded):
+            y = published.year - 1
+            add(mt.start(), mt.end(), Period(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31)), "relative")
+    if anchor is not None:
+        for mt in pats["days"].finditer(folded):
+            span = max(1, int(mt["n"]))
+            add(mt.start(), mt.end(), Period(start=anchor - dt.timedelta(days=span - 1), end=anchor), "relative")
