@@ -45,6 +45,11 @@ class _Writer:
         self.finish(paragraph)
         return paragraph
 
+    def page_break(self) -> None:
+        paragraph = self.docx.add_paragraph()
+        paragraph.add_run().add_break(WD_BREAK.PAGE)
+        self.finish(paragraph)
+
     def finish(self, paragraph: DocxParagraph) -> None:
         for run in paragraph.runs:
             set_run_fonts(run._r, FONT, rtl=self.rtl)
@@ -73,7 +78,7 @@ class _Writer:
             for entry in block.entries:
                 self.paragraph(entry.text)
         elif isinstance(block, PageBreak):
-            self.docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            self.page_break()
 
     def table(self, block: Table) -> None:
         rows = [block.header, *block.rows, *([block.total] if block.total else [])]
@@ -88,7 +93,7 @@ class _Writer:
                 run = paragraph.add_run(text)
                 run.bold = (r == 0 or (block.total is not None and r == len(rows) - 1)) or None
                 self.finish(paragraph)
-        self.docx.add_paragraph()
+        self.finish(self.docx.add_paragraph())
 
     def chart(self, block: Chart) -> None:
         png = chart_png(block, self.composed.lang, self.digits, self.rtl)
@@ -150,7 +155,7 @@ def _cover(writer: _Writer, composed: Composed) -> None:
     if composed.dateline:
         writer.paragraph(composed.dateline)
     if composed.kind == "report":
-        writer.docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        writer.page_break()
 
 
 def _stable_zip(data: bytes) -> bytes:
