@@ -27,15 +27,17 @@ def normalize_ar(text: str) -> str:
     return _HARAKAT.sub("", text).translate(_ALEF).translate(_DIGITS).translate(_SEPARATORS)
 
 
-def strip_clitics(word: str, known: frozenset[str]) -> str:
+def strip_clitics(word: str, known: frozenset[str], article: bool = True) -> str:
     """``وللأطفال`` → ``اطفال`` when that base is a known word; the word itself otherwise."""
     if word in known:
         return word
     for prefix in _PROCLITICS:
+        if not article and "ال" in prefix:
+            continue
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             rest = word[len(prefix) :]
             if prefix.endswith("لل"):
-                rest = "ل" + rest  # ل + ال is written لل: "للمدنيين" is "ل" + "المدنيين"
+                rest = "ال" + rest  # ل + ال is written لل: "للنظام" is "ل" + "النظام"
             if rest in known:
                 return rest
             if rest.startswith("ال") and rest[2:] in known:
@@ -57,10 +59,26 @@ def base_forms(phrases: list[str]) -> frozenset[str]:
 def match_form(word: str, known: frozenset[str]) -> str:
     """What a word is matched on: normalized, clitics off, and the article off when the bare word is known."""
     norm = normalize_ar(word)
+    if not _has_article(word) and not _clitic_before_article(norm):
+        return norm if norm in known else strip_clitics(norm, known, article=False)
     base = strip_clitics(norm, known)
     if base.startswith("ال") and base[2:] in known:
         return base[2:]
     return base
+
+
+def strip_marks(word: str) -> str:
+    """The word without harakat and tatweel, its letters otherwise as written."""
+    return _HARAKAT.sub("", word)
+
+
+def _has_article(word: str) -> bool:
+    """The article is written with a plain alef: "ألفي" (two thousand) and "إلى" have none."""
+    return strip_marks(word).startswith("ال")
+
+
+def _clitic_before_article(norm: str) -> bool:
+    return any(norm.startswith(p) for p in ("وال", "فال", "بال", "كال", "لل", "وبال", "ولل", "فلل", "وكال", "فبال"))
 
 
 @Language.factory("tally_arabic_norms", default_config={})

@@ -126,7 +126,7 @@ def _left_actor(doc: Doc, marks: Marks, c: Candidate, floor: int, earlier: list[
                     return list(e.perpetrators)
             return []
         tok = doc[k]
-        verb = marks.at("trigger", k) is not None or marks.at("cue:act", k) is not None
+        verb = any(marks.at(kind, k) is not None for kind in ("trigger", "cue:act", "cue:filler"))
         if not (verb or tok.pos_ in _LEFT_FILLER_POS or tok.lower_ in _LEFT_FILLER_WORDS) or tok.like_num:
             return []
         k -= 1

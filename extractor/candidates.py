@@ -72,7 +72,7 @@ def find_candidates_in(
     for n in numbers:
         if _excluded(doc, marks, n) or (n.start > 0 and doc[n.start - 1].lower_ in {"every", "each"}):
             continue
-        if doc[n.end : n.end + 2].text.lower() in {"or more", "or fewer", "or less"}:
+        if _threshold(doc, marks, n):
             continue  # "an attack that kills five or more people": a threshold, not a count
         if doc[n.start].lower_ == "one" and doc[n.end : n.end + 2].text.lower() == "of the":
             continue  # "one of the deadliest days", "one of the most dangerous countries"
@@ -110,7 +110,7 @@ def find_candidates_in(
                     c.group = None
             elif refers(doc, marks, n) and not out and not earlier and ent not in NOT_COUNTS and ent != "DATE":
                 c.elided, c.group = True, "persons"  # "Russian forces killed 42, including…" with nothing before
-            elif not elidable(doc, n, out or (earlier[-1:] if refers(doc, marks, n) else []), ent):
+            elif not elidable(doc, n, out or (earlier[-1:] if refers(doc, marks, n) else []), ent, marks):
                 continue
             else:
                 c.elided = True
@@ -165,6 +165,14 @@ def _opens_list(doc: Doc, n: Number, numbers: list[Number], c: Candidate) -> boo
         return False
     gap = doc[c.noun[1] : later[0].start]
     return 0 < len(gap) <= 2 and all(t.text == "," or t.lower_ == "and" for t in gap)
+
+
+def _threshold(doc: Doc, marks: Marks, n: Number) -> bool:
+    """``five or more``, ``خمسة أشخاص أو أكثر``: right after the number or after its noun."""
+    for k in range(n.end, min(len(doc), n.end + 4)):
+        if marks.starting("cue:threshold", k):
+            return True
+    return False
 
 
 def _negated(doc: Doc, n: Number) -> bool:

@@ -110,21 +110,43 @@ def refers(doc: Doc, marks: Marks, n: Number) -> bool:
     return trig is not None and trig.value not in {"attacks"} and doc[trig.start].pos_ == "VERB"
 
 
+def _listed_ar(doc: Doc, marks: Marks, n: Number) -> bool:
+    """Arabic list items: "تلتها حماة بـ 92", "أربعة على يد قوات النظام", "13 منها"."""
+    prev = n.start - 1
+    if prev >= 0 and (doc[prev].text in {":", "،", "بـ"} or marks.at("cue:list_link", prev) or marks.ending("place", prev)):
+        return True
+    nxt = n.end
+    if nxt >= len(doc) or doc[nxt].is_punct or doc[nxt].norm_ in _AR_PARTITIVE:
+        return True
+    return any(marks.starting(kind, nxt) for kind in ("cue:agent", "cue:agent_each", "place"))
+
+
 def after_label(doc: Doc, n: Number) -> bool:
     return n.start > 0 and doc[n.start - 1].text == ":"
 
 
 def partitive(doc: Doc, n: Number) -> bool:
+    if n.end < len(doc) and doc.lang_ == "ar" and doc[n.end].norm_ in _AR_PARTITIVE:
+        return True  # "13 منها"
+    return _partitive_en(doc, n)
+
+
+_AR_PARTITIVE = {"منها", "منهم", "منهن", "منهما"}
+
+
+def _partitive_en(doc: Doc, n: Number) -> bool:
     """``387 of them``, ``69 of these attacks``: a part of something counted before."""
     return n.end + 1 < len(doc) and doc[n.end].lower_ == "of" and doc[n.end + 1].lower_ in {
         "them", "these", "those", "whom", "the"
     }
 
 
-def elidable(doc: Doc, n: Number, before: list[Candidate], ent: str) -> bool:
+def elidable(doc: Doc, n: Number, before: list[Candidate], ent: str, marks: Marks | None = None) -> bool:
     """A noun-less number in a list after a counted one borrows its noun: ``six in Raqqa``."""
     if not before or ent in NOT_COUNTS or ent == "DATE" or looks_like_year(doc, n):
         return False
+    if doc.lang_ == "ar" and marks is not None:
+        return _listed_ar(doc, marks, n)
     nxt = doc[n.end].lower_ if n.end < len(doc) else "."
     prev = doc[n.start - 1].lower_ if n.start > 0 else ""
     if nxt == "of":

@@ -77,6 +77,12 @@ def apply_noun(c: Candidate, found: list[Mark], before: list[Candidate]) -> None
 
 
 def of_them(doc: Doc, marks: Marks, n: Number, limit: int) -> tuple[int, int, list[Mark]] | None:
+    if doc.lang_ == "ar" and n.end + 1 < limit and doc[n.end].norm_ in {"من", "منهم"}:
+        return counted_noun(doc, marks, n.end + 1, limit)  # "سبعة من الكوادر الطبية"
+    return _of_them_en(doc, marks, n, limit)
+
+
+def _of_them_en(doc: Doc, marks: Marks, n: Number, limit: int) -> tuple[int, int, list[Mark]] | None:
     """``215 of them are civilians``, ``of whom 67 were children``: the group after a copula."""
     k = n.end
     if k + 2 < limit and doc[k].lower_ == "of" and doc[k + 1].lower_ in {"its", "their"}:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from extractor.arabic import match_form, normalize_ar
+from extractor.arabic import match_form, normalize_ar, strip_marks
 from extractor.lexicon import Marks, arabic_vocabulary
 from extractor.vocab import rows_for
 
@@ -122,7 +122,10 @@ def _word_number_ar(doc: Doc, i: int, words: dict[str, tuple[int, str]]) -> tupl
     j = end = i
     while j < len(doc):
         entry = words.get(doc[j].norm_)
-        if entry is None or entry[1] == "article" or (j > i and entry[1] != "scale" and not _joined(doc[j])):
+        if entry is None or entry[1] in {"article", "singular", "dual_suffix"} or _definite(doc[j].text):
+            break  # "الاثنين" is Monday, "الأحد" Sunday: a number word with the article is no count
+        teen = j > i and entry[0] == 10 and current and current < 10 and not _joined(doc[j])
+        if j > i and entry[1] != "scale" and not _joined(doc[j]) and not teen:
             break
         value, kind = entry
         if kind == "scale":
@@ -199,16 +202,16 @@ def find_noun_counts(doc: Doc, marks: Marks, lang: str) -> list[Number]:
     out: list[Number] = []
     for kind in ("group", "event", "target"):
         for mark in marks.by_kind.get(kind, []):
-            if any(t.like_num or _key(t, lang) in words and words[_key(t, lang)][1] in {"unit", "tens"}
-                   for t in doc[max(0, mark.start - 2) : mark.start]):
-                continue  # "56 مدنياً": the number is written
+            if any(_written_number(t, words, lang) for t in doc[max(0, mark.start - 2) : mark.start]):
+                continue  # "56 مدنياً", "و39 سيدة": the number is written
             form = doc[mark.start].norm_
             if _definite(doc[mark.start].text):
                 continue  # "الطفل" is the child spoken of, not one more child counted
             after = doc[mark.end] if mark.end < len(doc) else None
-            if after is not None and words.get(after.norm_, (0, ""))[0] == 1:
-                out.append(Number(mark.start, mark.start, 1, "words"))  # "مجزرة واحدة"
-            elif any(form.endswith(sfx) and _stem(form, sfx) in singulars for sfx in suffixes):
+            if after is not None and words.get(after.norm_, (0, ""))[0] in {1, 2} and words[after.norm_][1] == "unit":
+                value = words[after.norm_][0]
+                out.append(Number(mark.start, mark.start, value, "words"))  # "مجزرة واحدة", "مدنيان اثنان"
+            elif not form.endswith("يين") and any(form.endswith(sfx) and _stem(form, sfx) in singulars for sfx in suffixes):
                 out.append(Number(mark.start, mark.start, 2, "dual"))  # "طفلان", "مجزرتين"
             elif form in singulars:
                 out.append(Number(mark.start, mark.start, 1, "article"))  # "بينهم طفل وسيدة"
@@ -217,11 +220,18 @@ def find_noun_counts(doc: Doc, marks: Marks, lang: str) -> list[Number]:
 
 def _definite(word: str) -> bool:
     """Does an Arabic word carry the article (after any joined conjunction or preposition)?"""
-    norm = normalize_ar(word)
+    norm = strip_marks(word)  # keep أ apart from ا: "ألفين" has no article
     for prefix in ("و", "ف", "ب", "ك", "ل"):
         if norm.startswith(prefix + "ال") or (prefix == "ل" and norm.startswith("لل")):
             return True
     return norm.startswith("ال")
+
+
+def _written_number(token: Token, words: dict[str, tuple[int, str]], lang: str) -> bool:
+    if token.like_num or digits_value(normalize_ar(token.text).lstrip("و")) is not None:
+        return True
+    entry = words.get(_key(token, lang))
+    return entry is not None and entry[1] in {"unit", "tens", "hundreds", "dual", "scale"}
 
 
 def _stem(form: str, suffix: str) -> str:
@@ -231,7 +241,7 @@ def _stem(form: str, suffix: str) -> str:
 
 def one_after_noun(doc: Doc, marks: Marks, number: Number, lang: str) -> bool:
     """The "واحدة" of "مجزرة واحدة": a word one written after its noun, counted with it."""
-    return lang == "ar" and number.value == 1 and number.start > 0 and _counted_end_at(marks, number.start - 1)
+    return lang == "ar" and number.value in {1, 2} and number.start > 0 and _counted_end_at(marks, number.start - 1)
 
 
 def _counted_end_at(marks: Marks, i: int) -> bool:
