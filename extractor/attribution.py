@@ -127,6 +127,10 @@ def _left_actor(doc: Doc, marks: Marks, c: Candidate, floor: int, earlier: list[
             return []
         tok = doc[k]
         verb = any(marks.at(kind, k) is not None for kind in ("trigger", "cue:act", "cue:filler"))
+        if k - 1 >= floor and not verb and marks.at("cue:short_pp", k - 1) is not None and not tok.like_num:
+            k -= 2  # "قتلت قوات النظام في مجازرها 96 شخصاً": a short phrase between the party and the count
+            steps += 2
+            continue
         if not (verb or tok.pos_ in _LEFT_FILLER_POS or tok.lower_ in _LEFT_FILLER_WORDS) or tok.like_num:
             return []
         k -= 1

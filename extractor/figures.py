@@ -119,6 +119,8 @@ def _topic_actor(doc: Doc, marks: Marks, cands: list[Candidate]) -> str | None:
     if not sents or not (_is_heading(sents[0]) or sents[0].text.strip()[-1:] not in {".", "!", "?"}):
         return None
     numbers = [c.number.start for c in cands if c.sent.start == sents[0].start]
+    if marks.within("cue:most", sents[0].start, sents[0].end):
+        return None  # "… most of them at the hands of X": a party for part of the count, not the topic
     title = {
         m.value
         for m in marks.within("actor", sents[0].start, sents[0].end)

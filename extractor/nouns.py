@@ -28,6 +28,8 @@ def counted_noun(doc: Doc, marks: Marks, start: int, limit: int) -> tuple[int, i
         if best is not None:
             found.append(best)
             k = best.end
+            if doc.lang_ == "ar":
+                break  # Arabic adjectives follow the noun; a second noun is a second item ("طفل وسيدتان")
             continue
         if found:
             break
