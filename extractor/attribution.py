@@ -163,7 +163,7 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int) -> list[str
             if after < ceiling and (marks.at("event", after) or _is_attack_word(marks, after)):
                 return [actor.value]  # "three of them in regime attacks"
         tok = doc[k]
-        verb = marks.at("trigger", k) is not None or marks.at("cue:act", k) is not None
+        verb = any(marks.at(kind, k) is not None for kind in ("trigger", "cue:act", "cue:filler", "cue:partitive"))
         if (tok.pos_ not in _RIGHT_FILLER_POS and not verb) or tok.like_num or marks.at("place", k):
             return []
         k += 1
@@ -297,7 +297,7 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
         if not found and not _opens_with_total(doc, c):
             found = _tree_actor(doc, marks, c, others, cands[:j], same)
             c.from_tree = bool(found)
-        if not any(found) and idx > 0 and _participle_clause(doc, marks, c):
+        if not any(found) and idx > 0 and (_participle_clause(doc, marks, c) or _consequence(marks, same[idx - 1], c)):
             found = list(same[idx - 1].perpetrators)  # "…by regime forces, killing nine civilians"
         if not any(found) and c.head is not None:
             found = list(c.head.perpetrators)
@@ -337,6 +337,11 @@ def _totals_over_parties(cands: list[Candidate]) -> None:
                 for o in cands:
                     if o.head is c and o.from_context:
                         o.perpetrators = [None]
+
+
+def _consequence(marks: Marks, prev: Candidate, c: Candidate) -> bool:
+    """``… committed a massacre, which led to the killing of 15 civilians``: the deaths are that party's."""
+    return bool(marks.within("cue:consequence", prev.end, c.start))
 
 
 def _participle_clause(doc: Doc, marks: Marks, c: Candidate) -> bool:
