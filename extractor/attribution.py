@@ -11,7 +11,7 @@ from extractor.metrics import ATTACKS, _opens_with_total
 _LEFT_FILLER_POS = {"AUX", "VERB", "ADV", "PART", "DET", "ADP"}
 _LEFT_FILLER_WORDS = {"responsible", "for", "of", "death", "deaths", "killing", "killings", "lives", "life", ":", "–",
                       "-", "another", "also", "total", "toll", "accounted", "behind", "the", "a", "with", "has", "have",
-                      "each", "both", "together", "jointly"}
+                      "each", "both", "together", "jointly", "(", ")", "عن", "على"}
 _RIGHT_FILLER_POS = {"AUX", "VERB", "ADV", "PART", "ADJ", "NOUN", "DET", "PROPN", "ADP", "SCONJ", "PRON"}
 _AFFILIATION = {"affiliated", "backed", "supported", "loyal", "belonging", "allied"}
 _CONTROL = {"control", "controlled", "held", "hold", "run", "administered", "governed", "besieged", "dominated", "operated"}

@@ -237,11 +237,12 @@ def _tree_trigger(doc: Doc, marks: Marks, c: Candidate) -> tuple[str, int] | Non
 
 def _nearest_trigger(marks: Marks, c: Candidate, start: int, end: int) -> tuple[str, int] | None:
     best: tuple[int, tuple[str, int]] | None = None
+    verb_first = c.sent.doc.lang_ == "ar"  # Arabic states the event before its count: "أفرج النظام عن 63 معتقلاً"
     for k in range(start, end):
         if c.number.start <= k < c.end:
             continue
         if (t := _people_trigger(marks, k)) is not None:
-            dist = c.number.start - k if k < c.number.start else k - c.end + 1
+            dist = c.number.start - k if k < c.number.start else k - c.end + 1 + (100 if verb_first else 0)
             if best is None or dist < best[0]:
                 best = (dist, t)
     return best[1] if best else None
@@ -262,7 +263,9 @@ def _weapon_near(doc: Doc, marks: Marks, c: Candidate, left: int, right: int) ->
 
 
 def _is_stock(doc: Doc, marks: Marks, trigger_at: int) -> bool:
-    return any(marks.at("cue:stock", k) for k in range(max(0, trigger_at - 3), trigger_at))
+    reach = 12 if doc.lang_ == "ar" else 3  # "لا يزال ما لا يقل عن 98,279 شخصاً مختفين قسرياً"
+    start = max(doc[trigger_at].sent.start, trigger_at - reach)
+    return any(marks.at("cue:stock", k) for k in range(start, trigger_at))
 
 
 def _attack_nearby(marks: Marks, start: int, end: int) -> bool:

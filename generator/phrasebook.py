@@ -49,9 +49,18 @@ class Phrasebook:
 
     def count(self, key: str, number: int, **values: str) -> str:
         """The form of ``key`` for ``number`` (its CLDR category, else ``other``), placeholders filled."""
+        return self.form(key, self.category(number), **values)
+
+    def form(self, key: str, category: str, **values: str) -> str:
+        """The form of ``key`` for a plural ``category`` (else ``other``), placeholders filled."""
         forms = self._forms(key)
-        text = forms.get(self.category(number)) or forms.get("other") or forms.get("-") or ""
+        text = forms.get(category) or forms.get("other") or forms.get("-") or ""
         return _fill(text, key, values, self.lang)
+
+    def number_of(self, key: str) -> str:
+        """The grammatical number of a noun phrase: ``one`` where the phrasebook gives it that form (``ISIS``
+        holds), else ``other`` (Syrian regime forces hold)."""
+        return "one" if "one" in self._forms(key) else "other"
 
 
 def _fill(text: str, key: str, values: dict[str, str], lang: str) -> str:

@@ -69,8 +69,11 @@ def statement_sentence(pb: Phrasebook, statement: Statement, digits: str) -> str
         "after": pb.say("after", x=span) if span else "",
         "party": party_name(pb, statement.party),
     }
-    key = f"say.{statement.metric}" + ("" if statement.party else ".total")
-    return sentence_start(pb.count(key, statement.head.count, **values))
+    if statement.party:  # a verb agrees with its party ("ISIS holds"); a total's with its count
+        sentence = pb.form(f"say.{statement.metric}", pb.number_of(f"party.{statement.party}"), **values)
+    else:
+        sentence = pb.count(f"say.{statement.metric}.total", statement.head.count, **values)
+    return sentence_start(sentence)
 
 
 def party_name(pb: Phrasebook, party: str | None) -> str:
