@@ -35,17 +35,19 @@ def _patterns() -> dict[str, re.Pattern[str]] | None:
     m = rf"{one}(?:\s*/\s*{one})?"
     year = rf"(?:(?:عام|العام|سنة)\s+)?{_Y}م?"
     date = rf"(?:\d{{1,2}}\s+)?(?:شهر\s+)?{m}(?:\s+{year})?|{year}"
-    return {
-        "range": re.compile(rf"(?:من|بين|منذ)\s+(?P<a>{date}|\d{{1,2}})\s+(?:و?(?:إلى|الى|حتى|لغاية)|و)\s*(?P<b>{date})"),
-        "since": re.compile(rf"منذ\s+(?:[^\d.،؛:]{{0,50}}?\s(?:في|عام)\s+)?(?P<a>{date})"),
-        "half": re.compile(rf"النصف\s+(?P<which>الاول|الثاني)\s+من\s+(?:عام\s+|العام\s+)?(?P<y>{_Y})"),
-        "day": re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+{m}\s+(?:عام\s+|العام\s+)?(?P<y>{_Y})"),
-        "month": re.compile(rf"(?<!\d\s)(?<![\w])(?P<m>{m})(?:\s+(?:عام\s+|العام\s+)?(?P<y>{_Y}))?(?![\w])"),
-        "year": re.compile(rf"(?:في|خلال|عام|العام|لعام|سنة)\s+(?:عام\s+)?(?P<y>{_Y})(?!\s*[/-]?\s*\d)"),
-        "days": re.compile(r"(?:خلال|في|مدى)\s+(?P<n>\d{1,3})\s+(?:يوما|يوم|ايام)"),
-        "last_month": re.compile(r"الشهر\s+(?:الماضي|المنصرم|السابق)"),
-        "last_year": re.compile(r"العام\s+(?:الماضي|المنصرم|السابق)"),
+    sources = {
+        "range": (rf"(?:من|بين|منذ)\s+(?P<a>{date}|\d{{1,2}})\s+(?:و?(?:إلى|الى|حتى|لغاية)|و)\s*(?P<b>{date})"),
+        "since": (rf"منذ\s+(?:[^\d.،؛:]{{0,50}}?\s(?:في|عام)\s+)?(?P<a>{date})"),
+        "half": (rf"النصف\s+(?P<which>الاول|الثاني)\s+من\s+(?:عام\s+|العام\s+)?(?P<y>{_Y})"),
+        "day": (rf"(?<!\d)(?P<d>\d{{1,2}})\s+{m}\s+(?:عام\s+|العام\s+)?(?P<y>{_Y})"),
+        "month": (rf"(?<!\d\s)(?<![\w])(?P<m>{m})(?:\s+(?:عام\s+|العام\s+)?(?P<y>{_Y}))?(?![\w])"),
+        "year": (rf"(?:في|خلال|عام|العام|لعام|سنة)\s+(?:عام\s+)?(?P<y>{_Y})(?!\s*[/-]?\s*\d)"),
+        "days": (r"(?:خلال|في|مدى)\s+(?P<n>\d{1,3})\s+(?:يوما|يوم|ايام)"),
+        "last_month": (r"الشهر\s+(?:الماضي|المنصرم|السابق)"),
+        "last_year": (r"العام\s+(?:الماضي|المنصرم|السابق)"),
     }
+    # The text is folded before matching (أ → ا, ى → ي): fold the patterns' own words the same way.
+    return {key: re.compile(fold(source)) for key, source in sources.items()}
 
 
 def _month_of(text: str) -> int | None:

@@ -106,7 +106,7 @@ def _timeline(ctx: Context, metric: str, statements: list[Statement]) -> list[Bl
             series[key].setdefault(period_label(s.period, ctx.pb.lang, ctx.digits), s.head.count)
     if not series:
         return []
-    key, points = max(series.items(), key=lambda item: len(item[1]))
+    points = max(series.values(), key=len)
     if len(points) < 2:
         return []
     ordered = sorted(points.items())

@@ -143,8 +143,8 @@ def _styles(docx: DocxDocument, composed: Composed) -> None:
         style = docx.styles[name]
         set_style_fonts(style.element, FONT, composed.lang, rtl=rtl)
         if name.startswith("Heading") or name == "Title":
-            style.font.color.rgb = ACCENT  # type: ignore[union-attr]
-    docx.styles["Normal"].font.size = Pt(11.5)  # type: ignore[union-attr]
+            style.font.color.rgb = ACCENT
+    docx.styles["Normal"].font.size = Pt(11.5)
 
 
 def _cover(writer: _Writer, composed: Composed) -> None:

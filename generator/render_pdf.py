@@ -18,7 +18,7 @@ from generator.render_html import TEMPLATES_DIR
 log = logging.getLogger(__name__)
 
 
-class AssetFetcher(URLFetcher):  # type: ignore[misc]
+class AssetFetcher(URLFetcher):
     """Serves ``data:`` URLs and files under the templates directory; a font the templates name under
     ``fonts/`` but do not ship comes from the installed Amiri package. Nothing else: no other local
     file, no network."""

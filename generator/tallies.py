@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tally.model import GROUPS, METRICS, PEOPLE_METRICS, PERPETRATORS, Document, Figure, Period
 
@@ -73,7 +73,8 @@ def _party_rank(party: str | None) -> int:
     return -1 if party is None else PERPETRATORS.index(party)
 
 
-def _people_statements(figs: list[Figure], base: dict[str, object]) -> list[Statement]:
+def _people_statements(figs: list[Figure], base: Statement) -> list[Statement]:
+    """A container group (civilians, else persons) with its subgroups as one statement; the rest alone."""
     by_group: dict[str, list[Figure]] = defaultdict(list)
     for figure in figs:
         by_group[str(figure.group)].append(figure)
@@ -82,37 +83,31 @@ def _people_statements(figs: list[Figure], base: dict[str, object]) -> list[Stat
     if container is not None:
         head = by_group[container].pop(0)
         parts = [by_group[g].pop(0) for g in SUBSETS[container] if by_group.get(g)]
-        out.append(Statement(head=head, parts=tuple(parts), **base))  # type: ignore[arg-type]
+        out.append(replace(base, head=head, parts=tuple(parts)))
     for group in GROUPS:
-        out += [Statement(head=f, **base) for f in by_group.get(group, [])]  # type: ignore[arg-type]
+        out += [replace(base, head=f) for f in by_group.get(group, [])]
     return out
+
+
+Bucket = tuple[str, str | None, tuple[str, str], str, str]
 
 
 def build_statements(document: Document) -> list[Statement]:
     """Every figure in exactly one statement, ordered by metric, span, party."""
-    buckets: dict[tuple[object, ...], list[Figure]] = defaultdict(list)
+    buckets: dict[Bucket, list[Figure]] = defaultdict(list)
     for figure in distinct_figures(document.figures):
         period = _period_of(figure, document)
-        key = (figure.metric, figure.perpetrator, _sort_key(period), figure.location or "", figure.target or "")
+        key: Bucket = (figure.metric, figure.perpetrator, _sort_key(period), figure.location or "", figure.target or "")
         buckets[key].append(figure)
     out: list[Statement] = []
-    order = sorted(
-        buckets, key=lambda k: (METRICS.index(str(k[0])), k[2], _party_rank(k[1]), k[3], k[4])  # type: ignore[arg-type]
-    )
-    for key in order:
+    for key in sorted(buckets, key=lambda k: (METRICS.index(k[0]), k[2], _party_rank(k[1]), k[3], k[4])):
         figs = buckets[key]
         first = figs[0]
-        base: dict[str, object] = {
-            "metric": first.metric,
-            "party": first.perpetrator,
-            "period": _period_of(first, document),
-            "location": first.location,
-            "target": first.target,
-        }
+        base = Statement(first.metric, first.perpetrator, _period_of(first, document), first.location, first.target, first)
         if first.metric in PEOPLE_METRICS:
             out += _people_statements(figs, base)
         else:
-            out += [Statement(head=f, **base) for f in figs]  # type: ignore[arg-type]
+            out += [replace(base, head=f) for f in figs]
     return out
 
 

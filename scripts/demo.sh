@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up (idempotent), then the main job on a corpus sample: one report's figures as data and as a table.
+# Set up (idempotent), then the main job on a corpus sample: one report's figures as data and as a table,
+# then drafted back into press releases in English and Arabic.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -12,5 +13,7 @@ echo "wrote out/nw-syria.json"
 from tally.model import load_document
 from tally.output import format_document_table
 sys.stdout.write(format_document_table(load_document(Path(sys.argv[1]))))' out/nw-syria.json
-# Issue 3 adds the press release here:
-# .venv/bin/tally draft press-release out/nw-syria.json ...
+# The same figures drafted as press releases, in English and in Arabic.
+.venv/bin/tally draft press-release out/nw-syria.json --lang en -o out/nw-syria.press-release.en.pdf
+.venv/bin/tally draft press-release out/nw-syria.json --lang ar -o out/nw-syria.press-release.ar.pdf
+echo "wrote out/nw-syria.press-release.en.pdf and out/nw-syria.press-release.ar.pdf"
