@@ -45,6 +45,12 @@ def table_tokens(doc: Doc) -> set[int]:
     return out
 
 
+def _labels_last(rows: list[list[Span]]) -> bool:
+    body = [row for row in rows[1:] if len(row) > 1]
+    numeric = [digits_value(row[0].text.strip()) is not None for row in body]
+    return bool(body) and all(numeric) and not any(digits_value(row[-1].text.strip()) is not None for row in body)
+
+
 def _cells(doc: Doc, start: int, end: int) -> list[Span]:
     out: list[Span] = []
     pos = start
@@ -90,6 +96,8 @@ def table_candidates(doc: Doc, marks: Marks, skip: set[int], metrics: dict[int, 
     out: list[Candidate] = []
     for block in _table_blocks(doc):
         rows = [_cells(doc, s, e) for s, e in block]
+        if _labels_last(rows):
+            rows = [list(reversed(row)) for row in rows]  # a right-to-left table: the labels are the last column
         header = rows[0]
         columns = [_cell_meaning(marks, cell) for cell in header]
         first = doc.char_span(block[0][0], block[0][1], alignment_mode="expand")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -83,9 +84,21 @@ class TableItem:
 Item = Line | TableItem
 
 
+_SPACE_BEFORE_MARK = re.compile(r"\s+(?=[\u064B-\u0652\u0670])")
+_PRESENTATION = re.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]+")
+
+
 def reorder_arabic_line(text: str) -> str:
-    """A line read left to right off the page, in logical order when it holds Arabic letters."""
-    return get_display(text) if ARABIC.search(text) else text
+    """A line read left to right off the page, in logical order when it holds Arabic letters.
+
+    python-bidi restores the order (a plain reverse would turn "36" into "63"); presentation forms
+    become letters (NFKC on those blocks only) and the spaces some producers put before harakat go.
+    """
+    if not ARABIC.search(text):
+        return text
+    line = get_display(text)
+    line = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), line)
+    return _SPACE_BEFORE_MARK.sub("", line)
 
 
 def is_right_to_left(words: Sequence[Word]) -> bool:
