@@ -299,6 +299,8 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
             c.from_tree = bool(found)
         if not any(found) and idx > 0 and (_participle_clause(doc, marks, c) or _consequence(marks, same[idx - 1], c)):
             found = list(same[idx - 1].perpetrators)  # "…by regime forces, killing nine civilians"
+        elif not any(found) and idx == 0 and j > 0 and _opens_with_consequence(marks, c):
+            found = list(cands[j - 1].perpetrators)  # "… ارتكبت قوات النظام مجزرتين. وراح ضحيتها ستة مدنيين"
         if not any(found) and c.head is not None:
             found = list(c.head.perpetrators)
         if not any(found) and idx > 0 and c.head is None and same[idx - 1].head is None and _sibling(doc, same[idx - 1], c):
@@ -342,6 +344,10 @@ def _totals_over_parties(cands: list[Candidate]) -> None:
 def _consequence(marks: Marks, prev: Candidate, c: Candidate) -> bool:
     """``… committed a massacre, which led to the killing of 15 civilians``: the deaths are that party's."""
     return bool(marks.within("cue:consequence", prev.end, c.start))
+
+
+def _opens_with_consequence(marks: Marks, c: Candidate) -> bool:
+    return any(m.start - c.sent.start <= 1 for m in marks.within("cue:consequence", c.sent.start, c.start))
 
 
 def _participle_clause(doc: Doc, marks: Marks, c: Candidate) -> bool:

@@ -151,6 +151,9 @@ def _object_of_trigger(doc: Doc, marks: Marks, c: Candidate) -> bool:
         return False
     if c.noun[0] > 0 and (m := marks.ending("trigger", c.noun[0] - 1)) is not None and m.value != "attacks":
         return True  # "مقتل طفل", "killing a child": the noun right after the verb or noun of the event
+    if doc.lang_ == "ar" and c.noun[0] > 0 and (actor := marks.ending("actor", c.noun[0] - 1)) is not None:
+        if any(marks.at("cue:act", k) for k in range(max(0, actor.start - 2), actor.start)):
+            return True  # "ارتكبت القوات الروسية مجزرة": verb, party, then the one thing done
     head = doc[c.noun[0]].head if doc[c.noun[0]].dep_ != "ROOT" else doc[c.noun[0]]
     for tok in (doc[c.noun[0]], doc[c.noun[1] - 1]):
         if tok.dep_ in {"dobj", "nsubjpass", "nsubj"} and (m := marks.at("trigger", tok.head.i)) is not None:

@@ -285,7 +285,8 @@ def _own_metric(doc: Doc, marks: Marks, cands: list[Candidate], j: int) -> tuple
         return w, True  # "used cluster munitions in at least 28 attacks"
     if c.event and c.event not in PEOPLE_METRICS:
         return c.event, True
-    found = _tree_trigger(doc, marks, c) or _nearest_trigger(marks, c, left, _clause_end(doc, c.end, right))
+    right_limit = c.end if doc.lang_ == "ar" else _clause_end(doc, c.end, right)  # Arabic states the event first
+    found = _tree_trigger(doc, marks, c) or _nearest_trigger(marks, c, left, right_limit)
     strong = found is not None
     if found is None:
         found = _nearest_trigger(marks, c, c.sent.start, c.sent.end)
