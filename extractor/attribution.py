@@ -145,6 +145,8 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int) -> list[str
         k = q.end
     if c.elided and k < ceiling and doc[k].text == "," and c.number.start > 0 and doc[c.number.start - 1].text == ",":
         k += 1  # "the majority of them, 1,003, died in the detention centres of the Syrian regime"
+    elif k + 1 < ceiling and doc[k].text in {",", "،"} and marks.starting("cue:agent", k + 1):
+        k += 1  # "مقتل 5233 مدنياً، على يد القوات الروسية"
     for _ in range(10):
         if k >= ceiling:
             return []

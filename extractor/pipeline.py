@@ -87,6 +87,7 @@ def load_pipeline(lang: str = "en") -> Language:
         nlp.add_pipe("tally_arabic_norms")
         nlp.add_pipe("sentencizer", config={"punct_chars": ARABIC_SENTENCE_ENDS})
         nlp.add_pipe("tally_paragraphs")
+        nlp.add_pipe("tally_entities")
         nlp.add_pipe("tally_figures", config={"lang": "ar"})
         return nlp
     if lang != "en":
