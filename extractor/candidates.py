@@ -29,6 +29,7 @@ from extractor.numbers import (
     month_names,
     one_after_noun,
 )
+from extractor.arabic import normalize_ar
 from extractor.quotes import quotation_spans
 
 
@@ -59,7 +60,8 @@ def _date_number(doc: Doc, n: Number) -> bool:
     if looks_like_year(doc, n):
         return True
     months = month_names(doc.lang_)
-    near = [doc[k].lower_.rstrip(".") for k in (n.start - 1, n.end) if 0 <= k < len(doc)]
+    fold = (lambda t: normalize_ar(t.text).lstrip("و")) if doc.lang_ == "ar" else (lambda t: t.lower_.rstrip("."))
+    near = [fold(doc[k]) for k in (n.start - 1, n.end) if 0 <= k < len(doc)]
     near += [doc[n.start - 2].lower_] if n.start >= 2 and doc[n.start - 1].text == "of" else []
     return any(w in months for w in near)
 

@@ -285,11 +285,13 @@ def _own_metric(doc: Doc, marks: Marks, cands: list[Candidate], j: int) -> tuple
         return w, True  # "used cluster munitions in at least 28 attacks"
     if c.event and c.event not in PEOPLE_METRICS:
         return c.event, True
-    right_limit = c.end if doc.lang_ == "ar" else _clause_end(doc, c.end, right)  # Arabic states the event first
+    right_limit = _clause_end(doc, c.end, right)
+    if doc.lang_ == "ar":  # Arabic mostly states the event first; after the count only close by
+        right_limit = min(right_limit, c.end + 4)
     found = _tree_trigger(doc, marks, c) or _nearest_trigger(marks, c, left, right_limit)
     strong = found is not None
-    if found is None:
-        found = _nearest_trigger(marks, c, c.sent.start, c.sent.end)
+    if found is None:  # the sentence's nearest word for the event (Arabic: only one stated before the count)
+        found = _nearest_trigger(marks, c, c.sent.start, c.end if doc.lang_ == "ar" else c.sent.end)
     if found is None:
         return (c.event, True) if c.event else (None, False)
     metric, at = found

@@ -42,8 +42,9 @@ def number_words(lang: str) -> dict[str, tuple[int, str]]:
 
 @functools.lru_cache(maxsize=8)
 def month_names(lang: str) -> frozenset[str]:
-    """Month names (vocab/months.tsv): a number beside one is a day, not a count."""
-    return frozenset(r["name"].lower() for r in rows_for("months", lang))
+    """Month names (vocab/months.tsv) and their first words: a number beside one is a day, not a count."""
+    names = [normalize_ar(r["name"]) if lang == "ar" else r["name"].lower() for r in rows_for("months", lang)]
+    return frozenset(names + [name.split()[0] for name in names if " " in name])
 
 
 def digits_value(text: str) -> int | None:
@@ -261,5 +262,6 @@ def _singular(token: Token) -> bool:
 
 
 def looks_like_year(doc: Doc, number: Number) -> bool:
-    """A bare four-digit 19xx/20xx written without separators."""
-    return number.kind == "digits" and number.end - number.start == 1 and bool(_YEAR.match(doc[number.start].text))
+    """A bare four-digit 19xx/20xx written without separators (in any digits)."""
+    text = normalize_ar(doc[number.start].text).lstrip("و") if doc.lang_ == "ar" else doc[number.start].text
+    return number.kind == "digits" and number.end - number.start == 1 and bool(_YEAR.match(text))
