@@ -138,8 +138,9 @@ def _left_actor(doc: Doc, marks: Marks, c: Candidate, floor: int, earlier: list[
     return []
 
 
-def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int) -> list[str | None]:
+def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int, parts: set[int] | None = None) -> list[str | None]:
     """``56 civilians were killed by Russian forces``, ``two attacks at the hands of ISIS``."""
+    parts = parts or set()
     k = c.end
     if (q := marks.starting("cue:qualifier_after", k)) is not None:
         k = q.end
@@ -147,7 +148,7 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int) -> list[str
         k += 1  # "the majority of them, 1,003, died in the detention centres of the Syrian regime"
     elif k + 1 < ceiling and doc[k].text in {",", "،"} and marks.starting("cue:agent", k + 1):
         k += 1  # "مقتل 5233 مدنياً، على يد القوات الروسية"
-    for _ in range(10):
+    for _ in range(10 + len(parts) * 2):
         if k >= ceiling:
             return []
         cue = marks.starting("cue:agent_each", k) or marks.starting("cue:agent", k)
@@ -165,6 +166,9 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int) -> list[str
             if after < ceiling and (marks.at("event", after) or _is_attack_word(marks, after)):
                 return [actor.value]  # "three of them in regime attacks"
         tok = doc[k]
+        if k in parts or (parts and tok.text in {",", "،"}):
+            k += 1  # "61 مدنياً بينهم 14 طفلاً و11 امرأة، قتلوا على يد …": the party after the parts is the total's
+            continue
         verb = any(marks.at(kind, k) is not None for kind in ("trigger", "cue:act", "cue:filler", "cue:partitive"))
         if (tok.pos_ not in _RIGHT_FILLER_POS and not verb) or tok.like_num or marks.at("place", k):
             return []
@@ -294,6 +298,12 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
         inner = marks.within("actor", c.number.end, c.end) if not _opens_with_total(doc, c) else []
         found = [combine([m.value for m in inner])] if inner else []  # "three Russian attacks", "attacks by X and Y on…"
         found = found or _right_actor(doc, marks, c, ceiling) or _left_actor(doc, marks, c, floor, cands[:j])
+        if not found and doc.lang_ == "ar":
+            mine = [o for o in same if o.head is c]
+            if mine:  # no parse to tell where the agent attaches: read on past the total's own parts
+                tokens = {k for o in mine for k in range(o.number.start, max(o.end, o.number.start + 1))}
+                beyond = next((o.start for o in same[idx + 1 :] if o.head is not c), c.sent.end)
+                found = _right_actor(doc, marks, c, beyond, tokens)
         if not found and c.head is None:
             found = _label_actor(doc, marks, c.sent)
         if not found and not _opens_with_total(doc, c):

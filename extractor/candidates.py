@@ -220,6 +220,17 @@ def _qualifier(doc: Doc, marks: Marks, c: Candidate) -> str:
     return "exact"
 
 
+def _self_quoted(doc: Doc, marks: Marks, at: int) -> bool:
+    """``the network said: "the civilians killed … are 30 in Aleppo …"``: the report quoted, not a speaker."""
+    span = doc.char_span(max(0, at - 200), at, alignment_mode="contract")
+    if span is None:
+        return False
+    sent_start = doc[span.end - 1].sent.start if len(span) else span.start
+    lo = max(span.start, sent_start)
+    speaker = marks.within("cue:speaker_title", lo, span.end) or any(t.ent_type_ == "PERSON" for t in doc[lo : span.end])
+    return bool(marks.within("cue:source_self", lo, span.end)) and not speaker
+
+
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
     """Is ``at`` inside a quotation? A figure a speaker cites restates the report's own."""
     return any(a < at < b for a, b in spans)
@@ -236,7 +247,7 @@ def find_all_candidates(doc: Doc, marks: Marks, lang: str, skip: set[int]) -> li
     nouns = find_noun_counts(doc, marks, lang) if lang == "ar" else []
     written = [n for n in find_numbers(doc, lang) if not one_after_noun(doc, marks, n, lang)]
     numbers = sorted(written + find_articles(doc, marks, lang) + nouns, key=lambda n: n.start)
-    quoted = [(a, b) for a, b in quotation_spans(doc.text) if len(doc.text[a:b].split()) > 6]
+    quoted = [(a, b) for a, b in quotation_spans(doc.text) if len(doc.text[a:b].split()) > 6 and not _self_quoted(doc, marks, a)]
     numbers = [n for n in numbers if n.start not in skip and not _inside(doc[n.start].idx, quoted)]
     out: list[Candidate] = []
     by_sent: dict[int, list[Number]] = {}
