@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 from extractor.candidate import Candidate
 from extractor.ellipsis import (
     NOT_COUNTS,
+    counted_by_actor,
     after_label,
     appositive_noun,
     elidable,
@@ -110,8 +111,13 @@ def find_candidates_in(
                 read_label(doc, marks, c)
                 if c.target and not (lead and c.group != "persons"):
                     c.group = None
-            elif refers(doc, marks, n) and not out and not earlier and ent not in NOT_COUNTS and ent != "DATE":
+            elif (refers(doc, marks, n) and not out and not earlier or counted_by_actor(doc, marks, n)) and (
+                ent not in NOT_COUNTS and ent != "DATE" and not looks_like_year(doc, n)
+            ):
                 c.elided, c.group = True, "persons"  # "Russian forces killed 42, including…" with nothing before
+                if out or earlier:
+                    source = last_total(out, earlier)
+                    c.group, c.event, c.target = source.group, source.event, source.target
             elif not elidable(doc, n, out or (earlier[-1:] if refers(doc, marks, n) else []), ent, marks):
                 continue
             else:

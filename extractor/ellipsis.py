@@ -118,7 +118,15 @@ def _listed_ar(doc: Doc, marks: Marks, n: Number) -> bool:
     nxt = n.end
     if nxt >= len(doc) or doc[nxt].is_punct or doc[nxt].norm_ in _AR_PARTITIVE:
         return True
-    return any(marks.starting(kind, nxt) for kind in ("cue:agent", "cue:agent_each", "place"))
+    return any(marks.starting(kind, nxt) for kind in ("cue:agent", "cue:agent_each", "place", "cue:breakdown"))
+
+
+def counted_by_actor(doc: Doc, marks: Marks, n: Number) -> bool:
+    """"اعتقل النظام السوري 53 بينهم طفل": an act, its party, then a bare count of what it did."""
+    actor = marks.ending("actor", n.start - 1) if n.start > 0 else None
+    if actor is None or doc.lang_ != "ar":
+        return False
+    return any(marks.at(kind, k) for k in range(max(0, actor.start - 2), actor.start) for kind in ("cue:act", "trigger"))
 
 
 def after_label(doc: Doc, n: Number) -> bool:
