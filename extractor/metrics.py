@@ -242,7 +242,8 @@ def _nearest_trigger(marks: Marks, c: Candidate, start: int, end: int) -> tuple[
         if c.number.start <= k < c.end:
             continue
         if (t := _people_trigger(marks, k)) is not None:
-            dist = c.number.start - k if k < c.number.start else k - c.end + 1 + (100 if verb_first else 0)
+            after = k - c.end + 1
+            dist = c.number.start - k if k < c.number.start else after + (100 if verb_first and after > 2 else 0)
             if best is None or dist < best[0]:
                 best = (dist, t)
     return best[1] if best else None
@@ -250,8 +251,9 @@ def _nearest_trigger(marks: Marks, c: Candidate, start: int, end: int) -> tuple[
 
 def _weapon_near(doc: Doc, marks: Marks, c: Candidate, left: int, right: int) -> str | None:
     """The weapon an attack was made with: in its clause before it, or "with / using X" after it."""
-    if c.end < len(doc) and doc[c.end].lower_ in {"with", "using", "involving", "of"}:
-        for k in range(c.end + 1, min(right, c.end + 4)):
+    joined = doc.lang_ == "ar"  # Arabic joins the preposition to the weapon: "بالأسلحة الكيميائية"
+    if joined or (c.end < len(doc) and doc[c.end].lower_ in {"with", "using", "involving", "of"}):
+        for k in range(c.end if joined else c.end + 1, min(right, c.end + 4)):
             if (m := marks.at("weapon", k)) is not None:
                 return m.value
     for k in range(c.number.start - 1, left - 1, -1):

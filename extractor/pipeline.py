@@ -57,8 +57,7 @@ def split_glued_numbers(nlp: Language) -> None:
     prefixes = [*nlp.Defaults.prefixes, r"\d[\d,]*(?=[^\W\d_]{3,})"]  # type: ignore[misc]
     tokenizer: Any = nlp.tokenizer
     tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
-    for glued in ("):", "),", ");", ").", "].", "]:"):
-        tokenizer.add_special_case(glued, [{"ORTH": glued[0]}, {"ORTH": glued[1]}])
+    _split_glued_punctuation(tokenizer)
 
 
 ARABIC_SENTENCE_ENDS = [".", "!", "?", "؟", "؛", "…"]
@@ -73,7 +72,14 @@ def _load_arabic() -> Language:
     tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     prefixes = [*nlp.Defaults.prefixes, r"[«(\[]"]  # type: ignore[misc]
     tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+    _split_glued_punctuation(tokenizer)
     return nlp
+
+
+def _split_glued_punctuation(tokenizer: Any) -> None:
+    """"):" and the like come apart, so a label's colon stands alone: "(قسد): 143"."""
+    for glued in ("):", "),", ");", ").", "].", "]:", "):", "»:", "»،"):
+        tokenizer.add_special_case(glued, [{"ORTH": glued[0]}, {"ORTH": glued[1]}])
 
 
 @functools.lru_cache(maxsize=4)
