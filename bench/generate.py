@@ -29,7 +29,7 @@ from tally.model import GROUPS, METRICS, PEOPLE_METRICS, PERPETRATORS, Document,
 PERIOD = Period(start=dt.date(2019, 4, 26), end=dt.date(2019, 11, 15))
 
 
-def big_document(parties: int = 4) -> Document:
+def big_document(parties: int = 2) -> Document:
     """Every metric for several parties and in total, broken down by group, and for three earlier years."""
     figures: list[Figure] = []
     for m, metric in enumerate(METRICS):

@@ -25,7 +25,7 @@ def _not_agent(doc: Doc, cue_at: int) -> bool:
     if before in _AFFILIATION:
         return True
     return before in _CONTROL and any(doc[k].lower_ in _AREAS for k in range(max(0, cue_at - 5), cue_at))
-_ACTOR_LEAD = {"the", "forces", "of", "troops", "militias", "members", "elements", "'s", "’s", "each", "both"}
+_ACTOR_LEAD = {"the", "forces", "of", "troops", "militias", "members", "elements", "'s", "’s", "each", "both", "“", '"', "«"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
 _PAIRS = {frozenset({"syrian_regime", "russian_forces"}): "syrian_russian_alliance", frozenset({"isis", "hts"}): "extremist_groups"}
 

@@ -8,6 +8,7 @@ from extractor.candidate import Candidate
 from extractor.ellipsis import (
     NOT_COUNTS,
     counted_by_actor,
+    reached_count,
     after_label,
     appositive_noun,
     elidable,
@@ -111,6 +112,10 @@ def find_candidates_in(
                 read_label(doc, marks, c)
                 if c.target and not (lead and c.group != "persons"):
                     c.group = None
+            elif (counted := reached_count(doc, marks, n)) is not None:
+                c.elided = True  # "the number of civilians killed reached 3,364"
+                apply_noun(c, [counted], out)
+                c.group = c.group or ("persons" if c.event in {"killed", "arrested"} else None)
             elif (refers(doc, marks, n) and not out and not earlier or counted_by_actor(doc, marks, n)) and (
                 ent not in NOT_COUNTS and ent != "DATE" and not looks_like_year(doc, n)
             ):

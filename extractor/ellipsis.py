@@ -121,6 +121,21 @@ def _listed_ar(doc: Doc, marks: Marks, n: Number) -> bool:
     return any(marks.starting(kind, nxt) for kind in ("cue:agent", "cue:agent_each", "place", "cue:breakdown"))
 
 
+def reached_count(doc: Doc, marks: Marks, n: Number) -> Mark | None:
+    """``the number of civilians killed … reached 3,364``, ``فإن عدد القتلى المدنيين … بلغ 3364``."""
+    k = n.start - 1
+    while k >= 0 and (doc[k].is_punct or marks.at("cue:qualifier", k)):
+        k -= 1
+    if k < 0 or marks.ending("cue:reached", k) is None:
+        return None
+    sent = doc[n.start].sent
+    for cue in marks.within("cue:number_of", sent.start, k):
+        nouns = [m for kind in ("group", "event", "target") for m in marks.within(kind, cue.end, min(k, cue.end + 4))]
+        if nouns:
+            return sorted(nouns, key=lambda m: (m.kind != "group", m.start))[0]
+    return None
+
+
 def counted_by_actor(doc: Doc, marks: Marks, n: Number) -> bool:
     """"اعتقل النظام السوري 53 بينهم طفل": an act, its party, then a bare count of what it did."""
     actor = marks.ending("actor", n.start - 1) if n.start > 0 else None

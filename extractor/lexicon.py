@@ -88,7 +88,7 @@ class Lexicon:
         lower = PhraseMatcher(nlp.vocab, attr="NORM" if self.lang == "ar" else "LOWER")
         exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         values: dict[str, tuple[str, str]] = {}
-        for n, (phrase, value, extra) in enumerate(entries):
+        for n, (phrase, value, extra) in enumerate(_with_quoted_variants(kind, entries, self.lang)):
             key = f"{kind}:{n}"
             values[key] = (value, extra)
             pattern = nlp.make_doc(phrase)
@@ -116,6 +116,18 @@ class Lexicon:
                 chosen.append(Mark(span.start, span.end, kind, value, extra))
             marks.add(kind, chosen)
         return marks
+
+
+def _with_quoted_variants(kind: str, entries: list[tuple[str, str, str]], lang: str) -> list[tuple[str, str, str]]:
+    """Arabic news quotes the names of groups: "تنظيم “الدولة الإسلامية”" is the same party."""
+    if kind != "actor" or lang != "ar":
+        return entries
+    out = list(entries)
+    for phrase, value, extra in entries:
+        head, _, rest = phrase.partition(" ")
+        if rest:
+            out += [(f"{head} {q}{rest}{r}", value, extra) for q, r in (("“", "”"), ('"', '"'), ("«", "»"))]
+    return out
 
 
 @functools.lru_cache(maxsize=1)

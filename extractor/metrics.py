@@ -15,6 +15,7 @@ PARTS: dict[str, set[str]] = {
     "civilians": _CIVILIAN_PARTS | {"civilians"},
     "fighters": {"fighters"},
 }
+_TOTAL_GROUPS = {"persons", "civilians", "media_workers", "medical_personnel", "civil_defense_personnel", "fighters"}
 _BREAK_PUNCT = {":", "–", "—", "("}
 #: (own, head): a part's own word that is a general form of its total's metric
 _GENERAL_FORMS = {("killed", "died_under_torture"), ("forcibly_disappeared", "still_disappeared"), ("arrested", "detained")}
@@ -134,8 +135,12 @@ def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
             if c.group is None and c.event in PEOPLE_EVENTS:
                 c.group = next((h.group for h in reversed(totals) if h.group and c.count <= h.count), None)
             c.head = next((h for h in reversed(totals) if is_part_of(h, c)), None)
+            if c.head is None and c.elided and c.group:
+                # what the elided count borrowed may be a part ("842 children"); try it as the total's kind
+                probe = [h for h in reversed(totals) if h.group and c.count < h.count and h.group in _TOTAL_GROUPS]
+                c.head = probe[0] if probe else None
             if c.head is not None:
-                if c.group in {None, "persons"} and c.head.group:
+                if (c.elided or c.group in {None, "persons"}) and c.head.group:
                     c.group = c.head.group
                 continue
         if same:

@@ -10,7 +10,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.blocks import Block, Chart, Composed
-from generator.charts import chart_svg
+from generator.charts import chart_png
 from tally.errors import InputError, SetupError
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -60,7 +60,7 @@ def render_html(
     rtl = composed.direction == "rtl"
 
     def chart_src(chart: Chart) -> str:
-        return data_uri(chart_svg(chart, composed.lang, digits, rtl), "image/svg+xml")
+        return data_uri(chart_png(chart, composed.lang, digits, rtl), "image/png")
 
     try:
         template = env.get_template(name)

@@ -155,4 +155,4 @@ def test_html_is_self_contained(document: Document) -> None:
         Figure(metric="killed", group="civilians", count=5, perpetrator="syrian_regime", period=Period()),
         Figure(metric="killed", group="civilians", count=7, perpetrator="russian_forces"),
     ]}), "report", "en"))
-    assert "data:image/svg+xml;base64," in html and "file:" not in html and "http" not in html
+    assert "data:image/png;base64," in html and "file:" not in html and "http" not in html
