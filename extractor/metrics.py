@@ -101,6 +101,8 @@ def _refers_back(doc: Doc, c: Candidate, marks: Marks | None = None) -> str | No
     opening = c.sent[:5].text.lower().lstrip("-–•* ")
     if opening.startswith(_OPENINGS):
         return "opening"
+    if marks is not None and marks.within("cue:opening", c.sent.start, c.number.start):
+        return "opening"  # "وأوضحت الشبكة أن “بين القتلى 1417 طفلاً": a part of the total stated before
     lead = doc[c.sent.start : c.number.start]
     colon = [t.i for t in lead if t.text == ":"]
     follows = "as follows" in lead.text.lower() or (colon and c.number.start - colon[-1] <= 2)
@@ -177,6 +179,8 @@ def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
         if how == "opening":
             prev_sent = cands[j - 1].sent.start if j > 0 else -1
             earlier = [o for o in earlier if o.sent.start == prev_sent]
+            if len({(o.metric or o.event, o.group) for o in earlier}) < len(earlier):
+                continue  # "Among the victims…" after two parties' tolls: the parts belong to neither alone
         for h in reversed(earlier[-12:]):
             if how == "label" and _refers_back(doc, h) == "label":
                 continue  # the items of one list are siblings
