@@ -30,6 +30,9 @@ def is_part_of(head: Candidate, part: Candidate, strict: bool = True) -> bool:
     """Can ``part`` be a breakdown of ``head``? Same kind of thing, a subgroup, not larger."""
     if (strict and part.count > head.count) or part is head:
         return False
+    if head.group is None and head.event in PEOPLE_EVENTS and part.group:
+        head_group = "persons"  # "171 cases of arbitrary arrest, including 11 children"
+        return part.group in PARTS[head_group] and part.count < head.count
     if head.group and part.group and not head.event == "facility":
         if part.event and part.event not in PEOPLE_EVENTS:
             return False

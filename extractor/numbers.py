@@ -123,6 +123,10 @@ def _word_number_ar(doc: Doc, i: int, words: dict[str, tuple[int, str]]) -> tupl
     j = end = i
     while j < len(doc):
         entry = words.get(doc[j].norm_)
+        if entry is not None and entry[1] == "article" and j == i and j + 1 < len(doc) and _joined(doc[j + 1]):
+            nxt = words.get(doc[j + 1].norm_)
+            if nxt is not None and nxt[1] == "tens":
+                entry = (entry[0], "unit")  # "إحدى وأربعين" is 41
         if entry is None or entry[1] in {"article", "singular", "dual_suffix"} or _definite(doc[j].text):
             break  # "الاثنين" is Monday, "الأحد" Sunday: a number word with the article is no count
         teen = j > i and entry[0] == 10 and current and current < 10 and not _joined(doc[j])
