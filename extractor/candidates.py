@@ -226,8 +226,8 @@ def _qualifier(doc: Doc, marks: Marks, c: Candidate) -> str:
         return before.value
     for k in (c.number.end, c.end):
         after = _cue_after(marks, "qualifier_after", k)
-        if after is not None:
-            return after.value
+        if after is not None and not (after.end < len(doc) and doc[after.end].lower_ in {"than", "من"}):
+            return after.value  # "173 women at least", but not "120 women and more than 1,480 …"
     return "exact"
 
 

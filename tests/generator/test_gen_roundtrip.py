@@ -76,7 +76,6 @@ def test_fifty_random_figure_sets_round_trip(random_round_trip: dict[str, tuple[
     assert failures == {}
 
 
-@pytest.mark.xfail(strict=True, reason="extractor: 'N women and more than M …' gives N the qualifier more_than")
 def test_qualified_last_item_of_a_breakdown(tmp_path: Path) -> None:
     """Regression: the qualifier of a breakdown's last item leaks onto the item before it."""
     period = Period.model_validate({"start": "2020-01-01", "end": "2020-01-31"})
