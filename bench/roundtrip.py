@@ -20,8 +20,8 @@ sys.path[:0] = [str(REPO), str(REPO / "tests" / "generator")]
 from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 
 from extractor.extract import extract_paths  # noqa: E402
-from gen_support import draft_files, figure_sets, roundtrip_problems  # noqa: E402
-from tally.model import Document  # noqa: E402
+from gen_support import draft_files, figure_sets, key, roundtrip_problems  # noqa: E402
+from tally.model import Document, Figure  # noqa: E402
 
 
 def draw_documents(count: int, seed_value: int) -> list[Document]:
@@ -37,6 +37,12 @@ def draw_documents(count: int, seed_value: int) -> list[Document]:
 
     collect()
     return documents[:count]
+
+
+def _evidence_of_extras(expected: list[Figure], got: list[Figure]) -> list[str]:
+    """The sentences the figures that should not be there were read from."""
+    want = {key(f) for f in expected}
+    return sorted({" ".join(f.evidence.text.split()) for f in got if key(f) not in want and f.evidence})
 
 
 def main() -> None:
@@ -67,6 +73,8 @@ def main() -> None:
                 failed_sets.add(i)
                 if args.verbose:
                     print(f"{outcome.path.name}: " + "; ".join(problems))
+                    for sentence in _evidence_of_extras(document.figures, got):
+                        print(f"    extra read from: {sentence}")
         extracted = time.perf_counter() - started
     sets, files = len(documents), len(expected)
     print(f"figure sets: {sets - len(failed_sets)}/{sets} exact; files: {files - failed_files}/{files} exact "

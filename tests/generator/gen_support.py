@@ -85,13 +85,10 @@ def _people_figures(draw: Any, metric: str, party: str | None, period: Period) -
     parts = draw(st.lists(st.sampled_from(_PARTS if container != "persons" else GROUPS[1:]), max_size=3, unique=True))
     if container is None and not parts:
         parts = ["fighters"]
-    for i, group in enumerate(parts):
+    for group in parts:
         count = draw(st.integers(min_value=1, max_value=max(1, head // 2)))
-        # The last item of a list of several is exact: the extractor reads "120 women and more than 1,480
-        # ..." as "120 and more" (test_qualified_last_item_of_a_breakdown, an xfail); drop this when it passes.
-        last_of_list = container is not None and len(parts) > 1 and i == len(parts) - 1
-        qualifier = "exact" if last_of_list else draw(st.sampled_from(_QUALIFIERS))
-        out.append(Figure(metric=metric, group=group, count=count, qualifier=qualifier, perpetrator=party, period=period))
+        out.append(Figure(metric=metric, group=group, count=count, qualifier=draw(st.sampled_from(_QUALIFIERS)),
+                          perpetrator=party, period=period))
     return out
 
 
