@@ -259,6 +259,8 @@ def _tree_actor(
         if anc.i in others:
             return []
         heads = [anc] + ([anc.head] if anc.dep_ == "conj" and anc.pos_ in {"VERB", "AUX"} else [])
+        # "… remain detained by Syrian regime forces": the agent hangs from the verb's complement
+        heads += [ch for ch in anc.children if ch.dep_ in {"acomp", "xcomp", "oprd"} and ch.i > c.end]
         for verb in heads:
             for child in verb.children:
                 agent = child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by")

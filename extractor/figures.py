@@ -249,7 +249,12 @@ def find_figures(
                 warnings.append(f"left out {c.count} ({err}): {_short(sent_text)}")
                 continue
             key = (fig.metric, fig.group, fig.perpetrator, fig.count, fig.location)
-            stated = [(f, own) for f, own in seen.get(key, []) if f.evidence and f.evidence.start != c.sent.start_char]
+            stated = [
+                (f, own)
+                for f, own in seen.get(key, [])
+                if f.evidence and f.evidence.start != c.sent.start_char
+                and (f.target == fig.target or None in (f.target, fig.target))  # "3 attacks on schools" ≠ "… on markets"
+            ]
             mine = id(c) in explicit
             if any(not (own and mine and f.period != fig.period) for f, own in stated):
                 continue  # the same figure restated (headline and body, text and table)

@@ -79,3 +79,14 @@ def test_regression_pronoun_of_a_reporting_verb_is_not_a_party(nlp: Language) ->
 
 def test_glued_number_and_noun_are_split(nlp: Language) -> None:
     assert [t.text for t in nlp.make_doc("31attacks")] == ["31", "attacks"]
+
+
+def test_regression_stock_with_the_party_last_kept_its_party(nlp: Language) -> None:
+    text = "128,417 persons, including 3,407 children, remain detained by Syrian regime forces."
+    assert _rows(nlp, text) == {("detained", "persons", "syrian_regime", 128417), ("detained", "children", "syrian_regime", 3407)}
+
+
+def test_regression_attacks_on_different_targets_were_merged(nlp: Language) -> None:
+    text = "Syrian regime forces carried out 3 attacks on schools. Syrian regime forces carried out 3 attacks on markets."
+    figures, _ = find_figures(nlp(text))
+    assert sorted(f.target or "" for f in figures) == ["markets", "schools"]
