@@ -177,7 +177,7 @@ def _locate(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
 
 def _figure_period(
     c: Candidate, doc: Doc, default: Period | None, year: int | None, published: dt.date | None, lang: str,
-    decided: dict[int, Period | None],
+    decided: dict[int, Period | None], sections: dict[int, Period | None],
 ) -> Period | None:
     """The period a figure's own sentence states; else its total's; else the paragraph's last; else the report's."""
     anchor = default.end if default else published
@@ -190,7 +190,23 @@ def _figure_period(
     paragraph_start = doc.text.rfind("\n\n", 0, c.sent.start_char) + 2
     before = doc.text[max(paragraph_start, 0) : c.sent.start_char]
     earlier = [f for f in find_periods(before, lang=lang, year=year, days=True) if f.kind == "day"]
-    return earlier[-1].period if earlier else default  # "On 22 July 2019, … The attack killed 39 civilians"
+    if earlier:
+        return earlier[-1].period  # "On 22 July 2019, … The attack killed 39 civilians"
+    return sections.get(c.sent.start) or default  # "III. The Renewed Escalation, 30 October - 15 November 2019"
+
+
+def _section_periods(doc: Doc, lang: str, year: int | None, published: dt.date | None) -> dict[int, Period | None]:
+    """Per sentence start: the period named by the heading it stands under, if that heading names one."""
+    current: Period | None = None
+    out: dict[int, Period | None] = {}
+    for sent in doc.sents:
+        line = _line_of(doc, sent)
+        heading = 0 < len(line.split()) <= 16 and line[-1:] not in {".", "!", "?", ":", "؟"}
+        if heading:
+            found = [f for f in find_periods(line, lang=lang, year=year, published=published) if f.kind != "since"]
+            current = found[0].period if found else None
+        out[sent.start] = current
+    return out
 
 
 def _states_period(c: Candidate, lang: str, year: int | None) -> bool:
@@ -218,8 +234,9 @@ def find_figures(
     explicit = {id(c) for c in cands if c.period is None and _states_period(c, lang, year)}
     headline = _headline_starts(doc)
     decided: dict[int, Period | None] = {}
+    sections = _section_periods(doc, lang, year, published)
     for c in cands:
-        decided[id(c)] = c.period or _figure_period(c, doc, period, year, published, lang, decided)
+        decided[id(c)] = c.period or _figure_period(c, doc, period, year, published, lang, decided, sections)
     for c in sorted(cands, key=lambda c: (c.sent.start_char in headline, c.number.start)):
         sent_text = c.sent.text.strip()
         if c.metric is None:
