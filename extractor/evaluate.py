@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, computed_field
 
 from tally.errors import ContractError, InputError
-from tally.model import Figure, Period, describe_validation_error
+from tally.model import Figure, Period, describe_validation_error, read_source
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +37,7 @@ class Gold(BaseModel):
 def load_gold(path: Path) -> Gold:
     """Read and validate a gold file; errors name the file and the field at fault."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError(f"{path}: cannot be read ({err})") from None
+        data = json.loads(read_source(path, InputError))
     except json.JSONDecodeError as err:
         raise ContractError(f"{path}: not valid JSON ({err.msg} at line {err.lineno})") from None
     try:

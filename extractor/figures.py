@@ -14,9 +14,10 @@ from extractor.candidates import Candidate, find_all_candidates
 from extractor.lexicon import Marks, lexicon_for
 from extractor.metrics import resolve_metrics
 from extractor.numbers import number_words
-from extractor.periods import context_year, find_periods
+from extractor.periods import Found, context_year, find_periods
 from extractor.tables import table_candidates, table_tokens
 from extractor.text import Text
+from tally.model import PEOPLE_METRICS as PEOPLE
 from tally.model import Evidence, Figure, Period
 
 log = logging.getLogger(__name__)
@@ -177,11 +178,10 @@ def _locate(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
 
 def _figure_period(
     c: Candidate, doc: Doc, default: Period | None, year: int | None, published: dt.date | None, lang: str,
-    decided: dict[int, Period | None], sections: dict[int, Period | None],
+    decided: dict[int, Period | None], sections: dict[int, Period | None], phrases: dict[int, list[Found]],
 ) -> Period | None:
     """The period a figure's own sentence states; else its total's; else the paragraph's last; else the report's."""
-    anchor = default.end if default else published
-    found = find_periods(c.sent.text, lang=lang, year=year, published=published, anchor=anchor, days=True)
+    found = phrases[c.sent.start]
     if found:
         at = doc[c.number.start].idx - c.sent.start_char
         return min(found, key=lambda f: min(abs(f.start - at), abs(f.end - at))).period
@@ -209,10 +209,6 @@ def _section_periods(doc: Doc, lang: str, year: int | None, published: dt.date |
     return out
 
 
-def _states_period(c: Candidate, lang: str, year: int | None) -> bool:
-    return bool(find_periods(c.sent.text, lang=lang, year=year, days=True))
-
-
 def find_figures(
     doc: Doc,
     *,
@@ -231,12 +227,17 @@ def find_figures(
     figures: list[Figure] = []
     warnings: list[str] = []
     seen: dict[tuple[Any, ...], list[tuple[Figure, bool]]] = {}
-    explicit = {id(c) for c in cands if c.period is None and _states_period(c, lang, year)}
+    anchor = period.end if period else published
+    phrases = {  # each sentence's period phrases, found once
+        start: find_periods(sent.text, lang=lang, year=year, published=published, anchor=anchor, days=True)
+        for start, sent in {c.sent.start: c.sent for c in cands}.items()
+    }
+    explicit = {id(c) for c in cands if c.period is None and any(f.kind != "relative" for f in phrases[c.sent.start])}
     headline = _headline_starts(doc)
     decided: dict[int, Period | None] = {}
     sections = _section_periods(doc, lang, year, published)
     for c in cands:
-        decided[id(c)] = c.period or _figure_period(c, doc, period, year, published, lang, decided, sections)
+        decided[id(c)] = c.period or _figure_period(c, doc, period, year, published, lang, decided, sections, phrases)
     for c in sorted(cands, key=lambda c: (c.sent.start_char in headline, c.number.start)):
         sent_text = c.sent.text.strip()
         if c.metric is None:
@@ -307,5 +308,3 @@ def _short(text: str, width: int = 120) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
-
-from tally.model import PEOPLE_METRICS as PEOPLE  # noqa: E402

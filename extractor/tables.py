@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from extractor.candidates import Candidate
 from extractor.lexicon import Marks, sentences_before
 from extractor.numbers import Number, digits_value
-from tally.model import Period
+from tally.model import PEOPLE_METRICS, Period
 
 _TOTAL = re.compile(r"^\s*(?:the\s+)?(?:total|all|overall|sum|grand total)\b", re.IGNORECASE)
 
@@ -77,7 +77,7 @@ def _caption(doc: Doc, marks: Marks, at: int, metrics: dict[int, str | None]) ->
         people = metrics.get(doc[at].sent.start) if at < len(doc) else None
     if people == "killed" and metrics.get(doc[at].sent.start) == "died_under_torture":
         people = "died_under_torture"
-    events = [e for e in events if e not in _PEOPLE_EVENTS]
+    events = [e for e in events if e not in PEOPLE_METRICS]
     specific = [e for e in events if e != "attacks"]
     chosen = specific or events
     return people, chosen[-1] if chosen else None
@@ -131,7 +131,7 @@ def _cell_candidate(
     group = column.group or row.group
     event = column.event or row.event or (None if group else caption_event)
     target = column.target or row.target
-    if event in _PEOPLE_EVENTS:
+    if event in PEOPLE_METRICS:
         metric: str | None = event
     elif event:
         metric = event
@@ -142,7 +142,7 @@ def _cell_candidate(
     if metric is None:
         return None
     c = Candidate(number=Number(cell.start, cell.end, value, "digits"), sent=line, noun=None)
-    c.group = group or ("persons" if metric in _PEOPLE_EVENTS else None)
+    c.group = group or ("persons" if metric in PEOPLE_METRICS else None)
     c.event, c.target, c.metric = event, target, metric
     actor = column.actor or row.actor
     c.perpetrators = [actor]
@@ -167,6 +167,4 @@ def _cell_meaning(marks: Marks, cell: Span) -> _Meaning:
     return _Meaning(first("actor"), first("place"), first("group"), first("event"), first("target"))
 
 
-_PEOPLE_EVENTS = {"killed", "arrested", "forcibly_disappeared", "died_under_torture", "injured", "detained",
-                  "still_disappeared", "released", "displaced"}
 _YEAR = re.compile(r"^(?:19|20)\d\d$")

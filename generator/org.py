@@ -10,6 +10,7 @@ from typing import Any
 from generator.blocks import Org
 from generator.phrasebook import Phrasebook
 from tally.errors import InputError
+from tally.model import read_source
 
 #: Keys an org profile may set, at its top level or in a per-language table such as ``[ar]``.
 ORG_KEYS = ("name", "short_name", "about", "website", "logo")
@@ -26,11 +27,7 @@ def initials(name: str) -> str:
 def read_org_profile(path: Path) -> dict[str, Any]:
     """An org profile's TOML tables as data; errors name the file and the key at fault."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError(f"{path}: cannot be read ({err})") from None
+        data = tomllib.loads(read_source(path, InputError))
     except tomllib.TOMLDecodeError as err:
         raise InputError(f"{path}: not valid TOML ({err})") from None
     for key, value in data.items():

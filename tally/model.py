@@ -9,7 +9,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from tally.errors import ContractError
+from tally.errors import ContractError, TallyError
 
 SCHEMA_VERSION: Literal[1] = 1
 
@@ -215,14 +215,19 @@ def document_from_data(data: Any, name: str) -> Document:
         raise ContractError(describe_validation_error(name, err)) from None
 
 
+def read_source(path: Path, error: type[TallyError] = ContractError) -> str:
+    """A UTF-8 input file's text; a missing or unreadable file is one ``error`` naming it."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise error(f"{path}: cannot be read ({err})") from None
+
+
 def load_document(path: Path) -> Document:
     """Read a figures document from a JSON or YAML file."""
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ContractError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise ContractError(f"{path}: cannot be read ({err})") from None
+    raw = read_source(path)
     if path.suffix.lower() in {".yaml", ".yml"}:
         import yaml
 
