@@ -30,7 +30,9 @@ def normalize_ar(text: str) -> str:
 def strip_clitics(word: str, known: frozenset[str], article: bool = True) -> str:
     """``وللأطفال`` → ``اطفال`` when that base is a known word; the word itself otherwise."""
     if word in known:
-        return word
+        rest = word[1:]
+        # "لقوات" is known from a phrase that wrote it with its clitic; matched on, it is "قوات"
+        return rest if word[0] in "بل" and len(rest) >= 3 and rest in known else word
     for prefix in _PROCLITICS:
         if not article and "ال" in prefix:
             continue
@@ -60,7 +62,7 @@ def match_form(word: str, known: frozenset[str]) -> str:
     """What a word is matched on: normalized, clitics off, and the article off when the bare word is known."""
     norm = normalize_ar(word)
     if not _has_article(word) and not _clitic_before_article(norm):
-        return norm if norm in known else strip_clitics(norm, known, article=False)
+        return strip_clitics(norm, known, article=False)
     base = strip_clitics(norm, known)
     if base.startswith("ال") and base[2:] in known:
         return base[2:]

@@ -166,6 +166,8 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int, parts: set[
             if after < ceiling and (marks.at("event", after) or _is_attack_word(marks, after)):
                 return [actor.value]  # "three of them in regime attacks"
         tok = doc[k]
+        if k in parts and k + 1 not in parts and marks.starting("cue:agent", k + 1):
+            return []  # "أحدهما على يد قوات النظام": the party right after a part is the part's
         if k in parts or (parts and tok.text in {",", "،"}):
             k += 1  # "61 مدنياً بينهم 14 طفلاً و11 امرأة، قتلوا على يد …": the party after the parts is the total's
             continue

@@ -57,6 +57,15 @@ def _excluded(doc: Doc, marks: Marks, n: Number) -> bool:
     return False
 
 
+_EVERY = {"every", "each", "كل", "لكل"}
+
+
+def _share(doc: Doc, n: Number) -> bool:
+    """``four in every five victims``, ``أربعة من كل خمسة``: a share, neither number a count."""
+    after = [t.lower_ for t in doc[n.end : n.end + 3]]
+    return bool(after) and after[0] in {"in", "of", "out", "من"} and bool(_EVERY & set(after[1:]))
+
+
 def _date_number(doc: Doc, n: Number) -> bool:
     """A day of a month ("26 April", "April 26") or a year, by its neighbours, not by guesswork."""
     if looks_like_year(doc, n):
@@ -73,8 +82,9 @@ def find_candidates_in(
 ) -> list[Candidate]:
     """Every number in ``sent`` that counts people or events, with its noun and qualifier."""
     out: list[Candidate] = []
+    rate_at: int | None = None
     for n in numbers:
-        if _excluded(doc, marks, n) or (n.start > 0 and doc[n.start - 1].lower_ in {"every", "each"}):
+        if _excluded(doc, marks, n) or (n.start > 0 and doc[n.start - 1].lower_ in _EVERY) or _share(doc, n):
             continue
         if _threshold(doc, marks, n):
             continue  # "an attack that kills five or more people": a threshold, not a count
@@ -137,7 +147,10 @@ def find_candidates_in(
         if c.noun and looks_like_year(doc, n) and not c.group:
             continue
         if _rate_after(doc, marks, c) or _negated(doc, n):
+            rate_at = n.start
             continue
+        if c.elided and rate_at is not None and not [o for o in out if o.start > rate_at]:
+            continue  # "about 12 civilians a day, eight of them in Idlib": a share of the rate
         restatement(doc, c, earlier)
         if n.is_article and not (_in_count_list(doc, marks, n, out) or _object_of_trigger(doc, marks, c)
                                  or _opens_list(doc, n, numbers, c)):

@@ -73,8 +73,9 @@ def _is_bullet(line: str) -> bool:
 
 
 def _is_count_word(tok: Token) -> bool:
-    entry = number_words("en").get(tok.lower_)
-    return tok.text[:1].isdigit() or (entry is not None and entry[1] in {"unit", "tens"})
+    lang = tok.doc.lang_
+    entry = number_words(lang).get(tok.norm_ if lang == "ar" else tok.lower_)
+    return tok.text[:1].isdigit() or (entry is not None and entry[1] in {"unit", "tens", "teen"})
 
 
 def _is_heading(sent: Span) -> bool:

@@ -102,7 +102,7 @@ class Lexicon:
 
     def mark(self, doc: Doc) -> Marks:
         """Find every phrase of every table in ``doc``; longest match wins within a kind."""
-        marks = Marks()
+        chosen_by_kind: dict[str, list[Mark]] = {}
         for kind, matchers in self.matchers.items():
             found = []
             for match_id, start, end in (m for matcher in matchers for m in matcher(doc)):
@@ -114,6 +114,14 @@ class Lexicon:
             for span in filter_spans(found):
                 value, extra = self.values[kind][span.label_]
                 chosen.append(Mark(span.start, span.end, kind, value, extra))
+            chosen_by_kind[kind] = chosen
+        places = chosen_by_kind.get("cue:agent", [])
+        if places and "trigger" in chosen_by_kind:  # "in the detention centres of X": a place, not an arrest
+            chosen_by_kind["trigger"] = [
+                t for t in chosen_by_kind["trigger"] if not any(p.start <= t.start and t.end <= p.end for p in places)
+            ]
+        marks = Marks()
+        for kind, chosen in chosen_by_kind.items():
             marks.add(kind, chosen)
         return marks
 

@@ -80,7 +80,10 @@ def apply_noun(c: Candidate, found: list[Mark], before: list[Candidate]) -> None
 
 def of_them(doc: Doc, marks: Marks, n: Number, limit: int) -> tuple[int, int, list[Mark]] | None:
     if doc.lang_ == "ar" and n.end + 1 < limit and doc[n.end].norm_ in {"من", "منهم"}:
-        return counted_noun(doc, marks, n.end + 1, limit)  # "سبعة من الكوادر الطبية"
+        found = counted_noun(doc, marks, n.end + 1, limit)  # "سبعة من الكوادر الطبية"
+        if found and all(m.kind == "group" and m.value == "persons" for m in found[2]) and doc[n.end].norm_ == "من":
+            return None  # "307 من ضحايا الشهر": a share of the victims already counted, like "307 of the victims"
+        return found
     return _of_them_en(doc, marks, n, limit)
 
 

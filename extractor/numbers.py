@@ -127,7 +127,7 @@ def _word_number_ar(doc: Doc, i: int, words: dict[str, tuple[int, str]]) -> tupl
             nxt = words.get(doc[j + 1].norm_)
             if nxt is not None and nxt[1] == "tens":
                 entry = (entry[0], "unit")  # "إحدى وأربعين" is 41
-        if entry is None or entry[1] in {"article", "singular", "dual_suffix"} or _definite(doc[j].text):
+        if entry is None or entry[1] in {"article", "singular", "dual_suffix", "other"} or _definite(doc[j].text):
             break  # "الاثنين" is Monday, "الأحد" Sunday: a number word with the article is no count
         teen = j > i and entry[0] == 10 and current and current < 10 and not _joined(doc[j])
         if j > i and entry[1] != "scale" and not _joined(doc[j]) and not teen:
@@ -143,6 +143,18 @@ def _word_number_ar(doc: Doc, i: int, words: dict[str, tuple[int, str]]) -> tupl
     if end == i:
         return None
     return total + current, end
+
+
+def _the_other(doc: Doc, i: int, words: dict[str, tuple[int, str]]) -> tuple[int, int] | None:
+    """"أحدهما … والآخر": after "one of the two", "and the other" (the second) is one more."""
+    text = normalize_ar(doc[i].text)
+    entry = words.get(text[3:]) if text.startswith("وال") else None
+    if entry is None or entry[1] != "other":
+        return None
+    sent_start = doc[i].sent.start if doc.has_annotation("SENT_START") else max(0, i - 15)
+    one = any(words.get(t.norm_, (0, ""))[1] == "unit" and t.norm_.startswith(("احد", "احدا"))
+              and t.norm_ != "احد" for t in doc[max(sent_start, i - 15) : i])
+    return (entry[0], i + 1) if one else None
 
 
 def find_numbers(doc: Doc, lang: str = "en") -> list[Number]:
@@ -167,7 +179,7 @@ def find_numbers(doc: Doc, lang: str = "en") -> list[Number]:
             i = end
             continue
         if lang == "ar":
-            parsed = _word_number_ar(doc, i, words)
+            parsed = _word_number_ar(doc, i, words) or _the_other(doc, i, words)
         else:
             parsed = _word_number(doc, i, words) if tok.lower_ in words else None
         if parsed:

@@ -70,7 +70,7 @@ def _load_arabic() -> Language:
     # "2019." must split, or a sentence ending in a year never ends; likewise a number before Arabic punctuation.
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9٠-٩])[.،؛:]", r"(?<=[\u0600-\u06FF])[.،؛:!؟»)]"]  # type: ignore[misc]
     tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
-    prefixes = [*nlp.Defaults.prefixes, r"[«(\[]"]  # type: ignore[misc]
+    prefixes = [*nlp.Defaults.prefixes, r"[«(\[]", r"[وب]?[بل]\u0640?(?=[0-9٠-٩])"]  # type: ignore[misc]
     tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
     _split_glued_punctuation(tokenizer)
     return nlp

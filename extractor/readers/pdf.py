@@ -11,11 +11,13 @@ from dataclasses import dataclass
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.page import Page
+from pdfplumber.utils.text import extract_words
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from extractor.readers.blocks import assemble, check_size, squash
 from extractor.readers.pdf_furniture import remove_furniture
+from extractor.readers.pdf_marks import attach_marks
 from extractor.readers.pdf_columns import order_page, set_column_bounds
 from extractor.readers.pdf_layout import (
     Item,
@@ -84,7 +86,7 @@ def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
 
 def read_page(page: Page, number: int) -> PageContent:
     """One page's words and ruled tables (each pdfplumber call once); table words leave the flow."""
-    raw = page.extract_words(x_tolerance_ratio=WORD_GAP, extra_attrs=["size", "fontname"])
+    raw = extract_words(attach_marks(page.chars), x_tolerance_ratio=WORD_GAP, extra_attrs=["size", "fontname"])
     words = [word_from_pdfplumber(w) for w in raw if w.get("upright", True) and str(w["text"]).strip()]
     tables: list[TableItem] = []
     if page.lines or page.rects:
