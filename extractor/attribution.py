@@ -31,6 +31,8 @@ _PAIRS = {frozenset({"syrian_regime", "russian_forces"}): "syrian_russian_allian
 
 
 _ALLIANCE = {"syrian_regime", "russian_forces", "syrian_russian_alliance"}
+#: Metrics a report's topic party is not taken to have done unless a sentence says so (people flee a whole war).
+_NOT_ATTRIBUTED = {"displaced"}
 
 
 def combine(actors: list[str]) -> str | None:
@@ -102,7 +104,21 @@ def _each_near(doc: Doc, marks: Marks, start: int, end: int) -> bool:
     return any(marks.at("cue:each", k) or marks.at("cue:agent_each", k) for k in range(start, min(end, len(doc))))
 
 
+_MEMBERS = {pair: sorted(members) for members, pair in _PAIRS.items()}
+ALLIANCE_MEMBERS = _MEMBERS
+
+
+def _named_pair(doc: Doc, mark: Mark) -> bool:
+    """One phrase naming two parties joined by "and" ("قوات النظام السوري والقوات الروسية")."""
+    return mark.value in _MEMBERS and any(
+        t.lower_ in {"and", "or"} or t.text.startswith("وال") or (t.text.startswith("و") and t.norm_ != t.text)
+        for t in doc[mark.start + 1 : mark.end]
+    )
+
+
 def _split(doc: Doc, marks: Marks, actors: list[Mark], each: bool) -> list[str | None]:
+    if each and len(actors) == 1 and _named_pair(doc, actors[0]):
+        return list(_MEMBERS[actors[0].value])  # "كل من قوات النظام والقوات الروسية ثلاث مجازر": three each
     ids = [m.value for m in actors]
     return list(dict.fromkeys(ids)) if each and len(set(ids)) > 1 else [combine(ids)]
 
@@ -117,6 +133,7 @@ def _left_actor(doc: Doc, marks: Marks, c: Candidate, floor: int, earlier: list[
         if (actor := marks.ending("actor", k)) is not None:
             actors = _coordinated_before(doc, marks, actor, floor)
             each = _each_near(doc, marks, actor.end, c.number.start) or _each_near(doc, marks, c.end, c.end + 1)
+            each = each or _each_near(doc, marks, max(floor, actors[0].start - 2), actors[0].start)  # "كل من X وY"
             return _split(doc, marks, actors, each)
         event = marks.ending("event", k)
         if event is not None and event.start > 0 and doc[event.start - 1].lower_ in {"these", "those", "such"}:
@@ -129,6 +146,11 @@ def _left_actor(doc: Doc, marks: Marks, c: Candidate, floor: int, earlier: list[
         verb = any(marks.at(kind, k) is not None for kind in ("trigger", "cue:act", "cue:filler"))
         if k - 1 >= floor and not verb and marks.at("cue:short_pp", k - 1) is not None and not tok.like_num:
             k -= 2  # "قتلت قوات النظام في مجازرها 96 شخصاً": a short phrase between the party and the count
+            steps += 2
+            continue
+        used = marks.ending("weapon", k - 1) if marks.at("cue:short_pp", k) is not None else None
+        if used is not None and used.start > floor:
+            k = used.start - 1  # "استخدمت قوات النظام الذخائر العنقودية في ثلاث هجمات": party, weapon, in N attacks
             steps += 2
             continue
         if not (verb or tok.pos_ in _LEFT_FILLER_POS or tok.lower_ in _LEFT_FILLER_WORDS) or tok.like_num:
@@ -222,6 +244,9 @@ def _last_party_before(doc: Doc, marks: Marks, at: int) -> list[str | None]:
     if not sents:
         return []
     found = marks.within("actor", sents[0].start, at)
+    last = {m.value for m in found if m.start >= sents[-1].start}
+    if len(last) > 1 and last <= _ALLIANCE:
+        return ["syrian_russian_alliance"]  # "regime forces killed 96 …, Russian forces 42. The bombardment also…"
     return [found[-1].value] if found else []
 
 
@@ -321,7 +346,7 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
             found = list(c.head.perpetrators)
         if not any(found) and idx > 0 and c.head is None and same[idx - 1].head is None and _sibling(doc, same[idx - 1], c):
             found = list(same[idx - 1].perpetrators)
-        if not any(found) and not _said_total(doc, marks, c):
+        if not any(found) and not _said_total(doc, marks, c) and c.metric not in _NOT_ATTRIBUTED:
             found = [context_actor.get(c.sent.start)]
             c.from_context = found != [None]
         c.perpetrators = found or [None]

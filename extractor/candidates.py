@@ -86,6 +86,8 @@ def find_candidates_in(
     for n in numbers:
         if _excluded(doc, marks, n) or (n.start > 0 and doc[n.start - 1].lower_ in _EVERY) or _share(doc, n):
             continue
+        if _one_of_them_told(doc, n):
+            continue  # "في ثلاث هجمات، أصابت إحداها حياً سكنياً": one of them described, not a part counted
         if _threshold(doc, marks, n):
             continue  # "an attack that kills five or more people": a threshold, not a count
         if doc[n.start].lower_ == "one" and doc[n.end : n.end + 2].text.lower() == "of the":
@@ -114,6 +116,10 @@ def find_candidates_in(
                 c.predicate = trig.value
                 if out and out[-1].group:
                     c.group, c.elided = out[-1].group, True  # "27 members…, 19 killed by the regime"
+            elif (verb := _verb_before(doc, marks, n)) is not None:
+                c.elided, c.predicate = True, verb.value  # "قضى 92 في محافظة إدلب": verb first, no noun
+                source = last_total(out, earlier) if (out or earlier) else None
+                c.group = source.group if source is not None and source.group else "persons"
             elif after_label(doc, n) and not out and not earlier and ent not in NOT_COUNTS:
                 c.elided, c.group = True, "persons"  # a list under a lead-in with no total before it
                 lead = lead_in_noun(doc, marks, sent)
@@ -158,6 +164,26 @@ def find_candidates_in(
         c.qualifier = _qualifier(doc, marks, c)
         out.append(c)
     return out
+
+
+def _one_of_them_told(doc: Doc, n: Number) -> bool:
+    """Arabic "one of them" (أحدها، إحداهما) as the subject of a verb right before it tells of one instance."""
+    if doc.lang_ != "ar" or n.end - n.start != 1 or n.start == 0:
+        return False
+    word = normalize_ar(doc[n.start].text)
+    before = doc[n.start - 1]
+    one_of = word.startswith(("احده", "احدا")) and len(word) > 4
+    return one_of and not before.is_punct and before.norm_ not in {"بينهم", "بينها", "منهم", "منها", "و"}
+
+
+def _verb_before(doc: Doc, marks: Marks, n: Number) -> Mark | None:
+    """Arabic states the event first: "قضى 92 في إدلب", "قُتل 12 في حلب" (a people verb right before)."""
+    if doc.lang_ != "ar" or n.start == 0:
+        return None
+    verb = marks.ending("trigger", n.start - 1)
+    if verb is None or verb.value not in {"killed", "died_under_torture", "injured", "arrested"}:
+        return None
+    return verb if marks.at("cue:act", verb.start) or verb.end - verb.start == 1 else None
 
 
 def _in_count_list(doc: Doc, marks: Marks, n: Number, before: list[Candidate]) -> bool:

@@ -9,7 +9,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extractor.attribution import attribute
+from extractor.attribution import ALLIANCE_MEMBERS, attribute
 from extractor.candidates import Candidate, find_all_candidates
 from extractor.lexicon import Marks, lexicon_for
 from extractor.metrics import resolve_metrics
@@ -81,7 +81,8 @@ def _is_count_word(tok: Token) -> bool:
 def _is_heading(sent: Span) -> bool:
     words = [t for t in sent if not t.is_space and not t.is_punct]
     text = sent.text.strip()
-    return 0 < len(words) <= 16 and text[-1:] not in {".", "?", "!", ",", ";"} and not any(map(_is_count_word, words))
+    ends = {".", "?", "!", ",", ";", "؛", "،", "؟"}
+    return 0 < len(words) <= 16 and text[-1:] not in ends and not any(map(_is_count_word, words))
 
 
 def _heading_context(
@@ -95,10 +96,14 @@ def _heading_context(
     metric: str | None = title_metric
     actors: dict[int, str | None] = {}
     metrics: dict[int, str | None] = {}
+    headline = True  # the title and standfirst lines: what they name is the topic's, not a section's
     for sent in doc.sents:
         found = marks.within("actor", sent.start, sent.end)
         bullet = _in_list(doc, sent)
-        if _is_heading(sent) and not bullet:
+        headline = headline and (_is_heading(sent) or sent.text.strip()[-1:] not in {".", "!", "?", ":"})
+        if headline:
+            actor = topic
+        elif _is_heading(sent) and not bullet:
             subheading = not found and bool(marks.within("group", sent.start, sent.end)) and len(sent) <= 6
             actor = found[-1].value if found else (actor if subheading else topic)  # "B: Rebels" keeps its party
             trig = [m for m in marks.within("trigger", sent.start, sent.end) if m.value != "attacks"]
@@ -130,7 +135,8 @@ def _topic_actor(doc: Doc, marks: Marks, cands: list[Candidate]) -> str | None:
     }
     lead_end = sents[min(len(sents), 4) - 1].end
     lead = {m.value for m in marks.within("actor", sents[0].end, lead_end)}
-    return title.pop() if len(title) == 1 and lead <= title else None
+    members = {m for t in title for m in ALLIANCE_MEMBERS.get(t, ())}  # the alliance's forces named alone in the lead
+    return title.pop() if len(title) == 1 and lead <= title | members else None
 
 
 def _before_bullets(doc: Doc, sent: Span) -> bool:
@@ -149,6 +155,7 @@ def resolve_candidates(doc: Doc, marks: Marks, lang: str) -> list[Candidate]:
 
     skip = table_tokens(doc)
     cands = find_all_candidates(doc, marks, lang, skip)
+    link_sums(cands)  # "31 attacks, 22 by the regime and 9 by Russia": parts that add up, before lists link to them
     link_breakdowns(doc, marks, cands)
     link_sums(cands)
     first = next(iter(doc.sents), None)

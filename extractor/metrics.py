@@ -126,14 +126,18 @@ def _under_lead_in(doc: Doc, c: Candidate) -> bool:
             continue
         if stripped.endswith(":"):
             return True
-        if not stripped[:1].isdigit() and not stripped.startswith(("-", "–", "•", "*")):
-            return False
+        if not stripped[:1].isdigit() and not stripped.startswith(("-", "–", "•", "*")) and not stripped.endswith(
+            (";", "؛", ",", "،")
+        ):
+            return False  # an item may open with a word ("مركزان للدفاع المدني؛") but ends like one
     return False
 
 
 def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
     """Set ``head`` on every candidate that is a part of a total stated before it."""
     for j, c in enumerate(cands):
+        if c.head is not None:
+            continue  # a part of counts that add up (link_sums)
         same = [o for o in cands[:j] if o.sent.start == c.sent.start]
         if _refers_back(doc, c, marks) == "partitive":
             totals = [h for h in cands[max(0, j - 12) : j] if not h.elided and h.restates is None]

@@ -119,6 +119,8 @@ def _joined(token: Token) -> bool:
 
 def _word_number_ar(doc: Doc, i: int, words: dict[str, tuple[int, str]]) -> tuple[int, int] | None:
     """Arabic number words add up, joined by "و": "سبعة وستين" is 67, "ثلاثة آلاف" is 3,000."""
+    if i > 0 and _definite(doc[i - 1].text) and doc[i - 1].norm_ in words:
+        return None  # "الأيام الستة عشر": the rest of a definite number, an ordinal or a name, not a count
     total = current = 0
     j = end = i
     while j < len(doc):
@@ -230,8 +232,8 @@ def find_noun_counts(doc: Doc, marks: Marks, lang: str) -> list[Number]:
                 out.append(Number(mark.start, mark.start, value, "words"))  # "مجزرة واحدة", "مدنيان اثنان"
             elif not form.endswith("يين") and any(form.endswith(sfx) and _stem(form, sfx) in singulars for sfx in suffixes):
                 out.append(Number(mark.start, mark.start, 2, "dual"))  # "طفلان", "مجزرتين"
-            elif form in singulars:
-                out.append(Number(mark.start, mark.start, 1, "article"))  # "بينهم طفل وسيدة"
+            elif form in singulars and not (after is not None and marks.at("place", after.i)):
+                out.append(Number(mark.start, mark.start, 1, "article"))  # "بينهم طفل وسيدة", not "مشفى أريحا"
     return out
 
 
