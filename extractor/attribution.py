@@ -200,6 +200,23 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int, parts: set[
     return []
 
 
+def _verb_subject(doc: Doc, marks: Marks, c: Candidate) -> list[str | None]:
+    """Arabic verb-first clauses: "أطلقت قوات النظام صواريخ … في سبع هجمات", "من بين من قتلتهم قوات النظام ممرض".
+
+    With no parse, the party is the subject right after the last verb of the sentence before the count,
+    when no other party is named between it and the count.
+    """
+    actors = marks.within("actor", c.sent.start, c.number.start)
+    if not actors or actors[-1].start == 0:
+        return []
+    actor = actors[-1]
+    k = actor.start - 1
+    verb = marks.at("trigger", k) or marks.at("cue:act", k)
+    if verb is None or _not_agent(doc, actor.start):
+        return []
+    return [actor.value]
+
+
 def _is_attack_word(marks: Marks, k: int) -> bool:
     m = marks.at("trigger", k)
     return m is not None and m.value == "attacks"
@@ -335,6 +352,8 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
                 found = _right_actor(doc, marks, c, beyond, tokens)
         if not found and c.head is None:
             found = _label_actor(doc, marks, c.sent)
+        if not found and doc.lang_ == "ar":
+            found = _verb_subject(doc, marks, c)
         if not found and not _opens_with_total(doc, c):
             found = _tree_actor(doc, marks, c, others, cands[:j], same)
             c.from_tree = bool(found)

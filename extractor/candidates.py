@@ -159,11 +159,16 @@ def find_candidates_in(
             continue  # "about 12 civilians a day, eight of them in Idlib": a share of the rate
         restatement(doc, c, earlier)
         if n.is_article and not (_in_count_list(doc, marks, n, out) or _object_of_trigger(doc, marks, c)
-                                 or _opens_list(doc, n, numbers, c)):
+                                 or _opens_list(doc, n, numbers, c) or _among(doc, marks, sent, n)):
             continue  # "a massacre is an attack that…" defines, it does not count
         c.qualifier = _qualifier(doc, marks, c)
         out.append(c)
     return out
+
+
+def _among(doc: Doc, marks: Marks, sent: Span, n: Number) -> bool:
+    """"وكان من بين من قتلتهم قوات النظام ممرض، وعنصر…": Arabic singulars listed after "among"."""
+    return doc.lang_ == "ar" and bool(marks.within("cue:breakdown", sent.start, n.start))
 
 
 def _one_of_them_told(doc: Doc, n: Number) -> bool:

@@ -221,13 +221,17 @@ def find_noun_counts(doc: Doc, marks: Marks, lang: str) -> list[Number]:
     out: list[Number] = []
     for kind in ("group", "event", "target"):
         for mark in marks.by_kind.get(kind, []):
-            if any(_written_number(t, words, lang) for t in doc[max(0, mark.start - 2) : mark.start]):
+            before = doc[max(0, mark.start - 2) : mark.start]
+            if before and _written_number(before[-1], words, lang):
                 continue  # "56 مدنياً", "و39 سيدة": the number is written
             form = doc[mark.start].norm_
             if _definite(doc[mark.start].text):
                 continue  # "الطفل" is the child spoken of, not one more child counted
             after = doc[mark.end] if mark.end < len(doc) else None
+            in_one = mark.start > 0 and doc[mark.start - 1].norm_ in {"في", "خلال"}  # "في غارة واحدة": how, not how many
             if after is not None and words.get(after.norm_, (0, ""))[0] in {1, 2} and words[after.norm_][1] == "unit":
+                if in_one:
+                    continue
                 value = words[after.norm_][0]
                 out.append(Number(mark.start, mark.start, value, "words"))  # "مجزرة واحدة", "مدنيان اثنان"
             elif not form.endswith("يين") and any(form.endswith(sfx) and _stem(form, sfx) in singulars for sfx in suffixes):

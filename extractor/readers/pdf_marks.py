@@ -18,17 +18,22 @@ def _overlap(a: Char, b: Char) -> float:
 
 
 def _carrier(mark: Char, letters: list[Char], starts: list[float]) -> Char | None:
-    """The letter under ``mark``: its box holds the mark's x, and it shares the most height with it."""
+    """The letter under ``mark``: its box holds the mark's x, on the mark's height.
+
+    A zero-width mark often stands on the boundary of two letters: it is drawn from the pen position
+    at its letter's left edge (right to left), so the letter whose left edge is nearest wins.
+    """
     x = (mark["x0"] + mark["x1"]) / 2
     at = bisect.bisect_right(starts, x + SLACK)
     best: Char | None = None
-    best_overlap = 0.0
+    best_key = (2, 0.0)
     for letter in letters[max(0, at - SCAN): at]:
-        if letter["x1"] + SLACK < x:
+        if letter["x1"] + SLACK < x or _overlap(mark, letter) <= 0:
             continue
-        overlap = _overlap(mark, letter)
-        if overlap > best_overlap:
-            best, best_overlap = letter, overlap
+        inside = letter["x0"] + SLACK < x < letter["x1"] - SLACK
+        key = (0 if inside else 1, abs(letter["x0"] - x))
+        if key < best_key:
+            best, best_key = letter, key
     return best
 
 
@@ -56,5 +61,6 @@ def attach_marks(chars: list[Char]) -> list[Char]:
         x = letter["x0"] - 0.01
         placed.append({**char, "x0": x, "x1": x, "top": letter["top"], "bottom": letter["bottom"],
                        "doctop": letter.get("doctop", char.get("doctop")), "y0": letter.get("y0"),
-                       "y1": letter.get("y1")})
+                       "y1": letter.get("y1"), "size": letter.get("size", char.get("size")),
+                       "fontname": letter.get("fontname", char.get("fontname"))})  # same word: same attributes
     return placed
