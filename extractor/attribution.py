@@ -11,7 +11,8 @@ from extractor.metrics import ATTACKS, _opens_with_total
 _LEFT_FILLER_POS = {"AUX", "VERB", "ADV", "PART", "DET", "ADP"}
 _LEFT_FILLER_WORDS = {"responsible", "for", "of", "death", "deaths", "killing", "killings", "lives", "life", ":", "–",
                       "-", "another", "also", "total", "toll", "accounted", "behind", "the", "a", "with", "has", "have",
-                      "each", "both", "together", "jointly", "(", ")", "عن", "على"}
+                      "each", "both", "together", "jointly", "(", ")", "عن", "على", "مسؤولية", "مسؤولة", "مسؤول",
+                      "المسؤولية"}
 _RIGHT_FILLER_POS = {"AUX", "VERB", "ADV", "PART", "ADJ", "NOUN", "DET", "PROPN", "ADP", "SCONJ", "PRON"}
 _AFFILIATION = {"affiliated", "backed", "supported", "loyal", "belonging", "allied"}
 _CONTROL = {"control", "controlled", "held", "hold", "run", "administered", "governed", "besieged", "dominated", "operated"}
@@ -212,6 +213,8 @@ def _verb_subject(doc: Doc, marks: Marks, c: Candidate) -> list[str | None]:
     actor = actors[-1]
     k = actor.start - 1
     verb = marks.at("trigger", k) or marks.at("cue:act", k)
+    if verb is None and (agent := marks.at("cue:agent", k)) is not None and agent.end - agent.start == 1:
+        verb = agent  # "الاعتقالات التي نفّذتها قوات النظام … بـ 92 حالة": a verb with its object pronoun
     if verb is None or _not_agent(doc, actor.start):
         return []
     return [actor.value]

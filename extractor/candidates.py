@@ -50,6 +50,8 @@ def _excluded(doc: Doc, marks: Marks, n: Number) -> bool:
     """Percentages, ages, article numbers and the like are not figures."""
     if _cue_after(marks, "percent", n.end) or _cue_after(marks, "label_after", n.end):
         return True
+    if _cue_after(marks, "vague", n.start):
+        return True  # "آلاف الأشخاص", "thousands of people": no count was stated
     if _cue_before(marks, "label_before", n.start) or _cue_before(marks, "age_before", n.start):
         return True
     if _cue_after(marks, "age_after", n.end) or (n.end < len(doc) and doc[n.end].text.startswith("-year")):

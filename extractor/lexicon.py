@@ -131,6 +131,7 @@ def _with_quoted_variants(kind: str, entries: list[tuple[str, str, str]], lang: 
     if kind != "actor" or lang != "ar":
         return entries
     out = list(entries)
+    out += [(f"و{phrase}", value, extra) for phrase, value, extra in entries]  # "وقوات سوريا الديمقراطية 2,298"
     for phrase, value, extra in entries:
         head, _, rest = phrase.partition(" ")
         if rest:

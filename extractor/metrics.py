@@ -91,6 +91,8 @@ def _refers_back(doc: Doc, c: Candidate, marks: Marks | None = None) -> str | No
         "them", "these", "those", "whom", "the", "all"
     }:
         return "partitive"  # "83,574 of them", "Fifteen of the victims"
+    if c.number.end < len(doc) and doc[c.number.end].norm_ in {"منهم", "منها", "منهن"} and c.elided:
+        return "partitive"  # "إخفاء 83,574 منهم"
     before = c.number.start - 2
     if c.elided and before >= c.sent.start and doc[before + 1].text == "," and (
         doc[before].lower_ in {"them", "these", "those"}
@@ -328,7 +330,7 @@ def _own_metric(doc: Doc, marks: Marks, cands: list[Candidate], j: int) -> tuple
 def _clause_end(doc: Doc, start: int, end: int) -> int:
     """Where the clause after a number ends: at a comma, a relative pronoun or a list cue."""
     for k in range(start, end):
-        if doc[k].lower_ in {",", ";", "who", "which", "that", "including", "while", "whereas", "among"}:
+        if doc[k].lower_ in {",", ";", "who", "which", "that", "including", "while", "whereas", "among", "،", "؛"}:
             return k
     return end
 
