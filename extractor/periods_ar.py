@@ -96,8 +96,12 @@ def find_periods_ar(
         start, end = _bound(a, end=False), _bound(b, end=True)
         add(mt.start(), mt.end(), Period(start=start, end=end) if start and end and start <= end else None, "range")
     for mt in pats["since"].finditer(folded):
-        start = _bound(_date_parts(mt["a"], year), end=False)
-        add(mt.start(), mt.end(), Period(start=start, end=published) if start else None, "since")
+        parts = _date_parts(mt["a"], year)
+        start = _bound(parts, end=False)
+        if start and published and start > published and not re.search(_Y, mt["a"]):
+            start = _bound((start.year - 1, parts[1], parts[2]), end=False)  # "منذ كانون الأول" in January: last year's
+        valid = start is not None and (published is None or start <= published)
+        add(mt.start(), mt.end(), Period(start=start, end=published) if valid else None, "since")
     for mt in pats["half"].finditer(folded):
         y, first = int(mt["y"]), mt["which"] == "الاول"
         add(mt.start(), mt.end(), Period(start=dt.date(y, 1 if first else 7, 1), end=dt.date(y, 6 if first else 12, 30 if first else 31)), "half")
