@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from extractor.candidates import Candidate
@@ -135,6 +137,16 @@ def _under_lead_in(doc: Doc, c: Candidate) -> bool:
     return False
 
 
+def _lead_in_total(doc: Doc, c: Candidate, earlier: list[Candidate]) -> Candidate | None:
+    """The total a list's lead-in names again ("the 79 attacks … were distributed as follows:")."""
+    before = doc.text[: c.sent.start_char].rstrip()
+    lead = next((line for line in reversed(before.split("\n")) if line.strip().endswith(":")), None)
+    if lead is None:
+        return None
+    stated = {int(n.replace(",", "").replace("\u066c", "")) for n in re.findall(r"\d[\d,\u066c]*", lead)}
+    return next((h for h in reversed(earlier) if h.count in stated and is_part_of(h, c)), None)
+
+
 def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
     """Set ``head`` on every candidate that is a part of a total stated before it."""
     for j, c in enumerate(cands):
@@ -190,6 +202,10 @@ def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
             earlier = [o for o in earlier if o.sent.start == prev_sent]
             if len({(o.metric or o.event, o.group) for o in earlier}) < len(earlier):
                 continue  # "Among the victims…" after two parties' tolls: the parts belong to neither alone
+        restated = _lead_in_total(doc, c, earlier) if how == "label" else None
+        if restated is not None:
+            c.head = restated  # "توزّعت حوادث الاعتداء الـ 79 … على:" then "- المدارس: 19": parts of the 79
+            continue
         for h in reversed(earlier[-12:]):
             if how == "label" and _refers_back(doc, h) == "label":
                 continue  # the items of one list are siblings

@@ -117,6 +117,9 @@ def _joined(token: Token) -> bool:
     return normalize_ar(token.text).startswith("و")
 
 
+_REMAINING = ("المتبقي", "الباقي", "الاخري", "الاخران", "المتبقيت")
+
+
 def _word_number_ar(doc: Doc, i: int, words: dict[str, tuple[int, str]]) -> tuple[int, int] | None:
     """Arabic number words add up, joined by "و": "سبعة وستين" is 67, "ثلاثة آلاف" is 3,000."""
     if i > 0 and _definite(doc[i - 1].text) and doc[i - 1].norm_ in words:
@@ -129,7 +132,10 @@ def _word_number_ar(doc: Doc, i: int, words: dict[str, tuple[int, str]]) -> tupl
             nxt = words.get(doc[j + 1].norm_)
             if nxt is not None and nxt[1] == "tens":
                 entry = (entry[0], "unit")  # "إحدى وأربعين" is 41
-        if entry is None or entry[1] in {"article", "singular", "dual_suffix", "other"} or _definite(doc[j].text):
+        remaining = j == i and j + 1 < len(doc) and normalize_ar(doc[j + 1].text).startswith(_REMAINING)
+        if entry is None or entry[1] in {"article", "singular", "dual_suffix", "other"} or (
+            _definite(doc[j].text) and not remaining  # "الاثنتان المتبقيتان": the remaining two are two more
+        ):
             break  # "الاثنين" is Monday, "الأحد" Sunday: a number word with the article is no count
         teen = j > i and entry[0] == 10 and current and current < 10 and not _joined(doc[j])
         if j > i and entry[1] != "scale" and not _joined(doc[j]) and not teen:
