@@ -68,7 +68,8 @@ def _coordinated_before(doc: Doc, marks: Marks, actor: Mark, floor: int) -> list
 
 def _joined_and(token: Token) -> bool:
     """An Arabic word written with "و" (and) in front: "وقوات" in "قوات النظام وقوات روسيا"."""
-    return token.doc.lang_ == "ar" and token.text.startswith("و") and token.norm_ != token.text
+    text = token.text
+    return token.doc.lang_ == "ar" and text.startswith("و") and (token.norm_ != text or text.startswith("وال"))
 
 
 def _coordinated_after(doc: Doc, marks: Marks, actor: Mark, ceiling: int) -> list[Mark]:
@@ -189,8 +190,12 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int, parts: set[
             if after < ceiling and (marks.at("event", after) or _is_attack_word(marks, after)):
                 return [actor.value]  # "three of them in regime attacks"
         tok = doc[k]
-        if k in parts and k + 1 not in parts and marks.starting("cue:agent", k + 1):
-            return []  # "أحدهما على يد قوات النظام": the party right after a part is the part's
+        if k in parts and k + 1 not in parts:
+            after = k + 1
+            while after < ceiling and marks.at("cue:partitive", after) is not None:
+                after += 1
+            if marks.starting("cue:agent", after):
+                return []  # "أحدهما على يد قوات النظام", "7 منهم في مراكز الاحتجاز التابعة لـ…": the part's party
         if k in parts or (parts and tok.text in {",", "،"}):
             k += 1  # "61 مدنياً بينهم 14 طفلاً و11 امرأة، قتلوا على يد …": the party after the parts is the total's
             continue

@@ -1,19 +1,20 @@
-"""Named entities: spaCy's NER corrected for actors and places, plus LAW and WEAPON spans."""
+"""Named entities: spaCy's NER corrected for actors and places, plus LAW and WEAPON spans (tables only without NER)."""
 
 from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
-from spacy.vocab import Vocab
 
-from extractor.dates import parse_date
+from extractor.dates import find_dates, parse_date
+from extractor.forms import MatchView
 from extractor.laws import LawFinder
+from extractor.persons import cued_persons
 from extractor.pipeline import load_bare_pipeline
 from extractor.vocab import rows_for
 from tally.model import Entity
@@ -36,17 +37,20 @@ def _is_abbreviation(text: str) -> bool:
 class AliasMatcher:
     """Phrases of one table matched case-insensitively; short all-capital abbreviations only as written."""
 
-    def __init__(self, vocab: Vocab, make_doc: Callable[[str], Doc], aliases: Iterable[tuple[str, str]]) -> None:
-        self.words = PhraseMatcher(vocab, attr="LOWER")
-        self.abbreviations = PhraseMatcher(vocab, attr="ORTH")
+    def __init__(self, view: MatchView, aliases: Iterable[tuple[str, str]]) -> None:
+        self.words = PhraseMatcher(view.vocab, attr=view.attr)
+        self.abbreviations = PhraseMatcher(view.vocab, attr="ORTH")
         for alias, key in aliases:
             matcher = self.abbreviations if _is_abbreviation(alias) else self.words
-            matcher.add(key, [make_doc(alias)])
+            matcher.add(key, [view.pattern(alias)])
 
-    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
-        """``(key, start, end)`` token spans; abbreviations inside all-capital lines are skipped."""
+    def __call__(self, doc: Doc, forms: Doc) -> list[tuple[str, int, int]]:
+        """``(key, start, end)`` token spans; abbreviations inside all-capital lines are skipped.
+
+        ``forms`` is what the phrases are matched on (``MatchView.forms(doc)``), token for token ``doc``.
+        """
         strings = doc.vocab.strings
-        found = [(strings[key], start, end) for key, start, end in self.words(doc)]
+        found = [(strings[key], start, end) for key, start, end in self.words(forms)]
         for key, start, end in self.abbreviations(doc):
             if not _in_capitals(doc, start, end):
                 found.append((strings[key], start, end))
@@ -60,45 +64,62 @@ def _in_capitals(doc: Doc, start: int, end: int) -> bool:
 
 
 class EntityTagger:
-    """The ``tally_entities`` component: stores the document's entities in ``doc.spans[SPAN_KEY]``."""
+    """The ``tally_entities`` component: stores the document's entities in ``doc.spans[SPAN_KEY]``.
+
+    Without an NER model (Arabic) dates come from the text and people only from cues ("قال X،").
+    """
 
     def __init__(self, nlp: Language) -> None:
-        lang, vocab, make_doc = nlp.lang or "en", nlp.vocab, nlp.make_doc
-        self.laws = LawFinder(vocab, lang, make_doc)
-        self.weapons = AliasMatcher(vocab, make_doc, ((r["alias"], r["id"]) for r in rows_for("weapons", lang)))
-        self.actors = AliasMatcher(vocab, make_doc, ((r["alias"], r["id"]) for r in rows_for("actors", lang)))
-        self.organisations = AliasMatcher(
-            vocab, make_doc, ((r["alias"], r["name"]) for r in rows_for("publishers", lang))
-        )
+        lang = nlp.lang or "en"
+        self.view = MatchView(nlp)
+        self.without_ner = "ner" not in nlp.pipe_names
+        self.laws = LawFinder(self.view)
+        self.weapons = AliasMatcher(self.view, ((r["alias"], r["id"]) for r in rows_for("weapons", lang)))
+        self.actors = AliasMatcher(self.view, ((r["alias"], r["id"]) for r in rows_for("actors", lang)))
+        self.organisations = AliasMatcher(self.view, ((r["alias"], r["name"]) for r in rows_for("publishers", lang)))
         places = rows_for("gazetteer", lang)
-        self.places = AliasMatcher(vocab, make_doc, ((r["name"], r["canonical"]) for r in places))
+        self.places = AliasMatcher(self.view, ((r["name"], r["canonical"]) for r in places))
         self.place_labels = {r["canonical"]: "LOC" if r["kind"] in AREA_KINDS else "GPE" for r in places}
 
     def __call__(self, doc: Doc) -> Doc:
-        ours = self._own_spans(doc)
+        forms = self.view.forms(doc)
+        ours = self._own_spans(doc, forms)
         taken = {i for span in ours for i in range(span.start, span.end)}
-        theirs = [
-            span
-            for span in (_corrected(ent, doc.lang_) for ent in doc.ents)
-            if span is not None and not taken.intersection(range(span.start, span.end))
-        ]
+        found = (_corrected(ent, doc.lang_) for ent in doc.ents)
+        if self.without_ner:
+            found = (span for span in [*_date_spans(doc), *cued_persons(doc, forms, ours)])
+        theirs = [span for span in found if span is not None and not taken.intersection(range(span.start, span.end))]
         doc.spans[SPAN_KEY] = sorted(ours + theirs, key=lambda span: span.start)
         return doc
 
-    def _own_spans(self, doc: Doc) -> list[Span]:
+    def _own_spans(self, doc: Doc, forms: Doc) -> list[Span]:
         """Our spans by priority, LAW over WEAPON over actors over places, longest first."""
         tiers: list[list[Span]] = [
-            self.laws(doc),
-            [Span(doc, s, e, label="WEAPON", kb_id=key) for key, s, e in self.weapons(doc)],
-            [Span(doc, s, e, label="ORG", kb_id=key) for key, s, e in self.actors(doc) if _names_actor(doc[s:e])]
-            + [Span(doc, s, e, label="ORG", kb_id=key) for key, s, e in self.organisations(doc)],
-            [Span(doc, s, e, label=self.place_labels[key], kb_id=key) for key, s, e in self.places(doc)],
+            self.laws(doc, forms),
+            [Span(doc, s, e, label="WEAPON", kb_id=key) for key, s, e in self.weapons(doc, forms)],
+            [
+                Span(doc, s, e, label="ORG", kb_id=key)
+                for key, s, e in self.actors(doc, forms)
+                if _names_actor(doc[s:e])
+            ]
+            + [Span(doc, s, e, label="ORG", kb_id=key) for key, s, e in self.organisations(doc, forms)],
+            [Span(doc, s, e, label=self.place_labels[key], kb_id=key) for key, s, e in self.places(doc, forms)],
         ]
         kept: list[Span] = []
         for tier in tiers:
             taken = {i for span in kept for i in range(span.start, span.end)}
             kept.extend(span for span in filter_spans(tier) if not taken.intersection(range(span.start, span.end)))
         return kept
+
+
+def _date_spans(doc: Doc) -> list[Span]:
+    """Dates with a year written in the text, for pipelines without NER, with their ISO date as id."""
+    spans = []
+    for mention in find_dates(doc.text, doc.lang_):
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            spans.append(Span(doc, span.start, span.end, label="DATE", kb_id=mention.iso()))
+    return spans
 
 
 def _names_actor(span: Span) -> bool:
@@ -139,8 +160,12 @@ def make_entity_tagger(nlp: Language, name: str) -> EntityTagger:
 def load_entity_pipeline(lang: str = "en") -> Language:
     """The language's spaCy pipeline with paragraph breaks and entities but no figures (tests, tools)."""
     nlp = load_bare_pipeline(lang)
-    nlp.add_pipe("tally_paragraphs", before="parser")
-    nlp.add_pipe("tally_entities", after="ner")
+    if nlp.has_pipe("parser"):
+        nlp.add_pipe("tally_paragraphs", before="parser")
+        nlp.add_pipe("tally_entities", after="ner")
+    else:
+        nlp.add_pipe("tally_paragraphs")
+        nlp.add_pipe("tally_entities")
     return nlp
 
 

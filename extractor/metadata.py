@@ -8,10 +8,11 @@ import logging
 import re
 from collections import Counter
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extractor.dates import DateMention, find_dates, parse_date, parse_iso
 from extractor.entities import entity_spans
+from extractor.forms import cue_words, key, normalized_offsets, token_form
 from extractor.text import Text
 from extractor.vocab import rows_for
 
@@ -24,11 +25,14 @@ MAX_TITLE_WORDS = 30
 _FURNITURE = re.compile(r"\S+@\S+|\[email[^\]]*\]|https?://\S+|www\.\S+", re.IGNORECASE)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _ABBREVIATED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:for|of|the|and|on|in)\s+)*){1,8})\(([A-Z]{2,8})\)")
+#: What separates a byline's organisation from its date: "SNHR — 18 November 2019".
+_BYLINE_MARKS = " \t-–—|·,،*_"
+_QUOTES = "“”«»\"'()"
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=16)
 def _cues(lang: str, kind: str) -> tuple[str, ...]:
-    texts = {row["text"].lower() for row in rows_for("cues", lang) if row["kind"] == kind}
+    texts = {key(row["text"]) for row in rows_for("cues", lang) if row["kind"] == kind}
     return tuple(sorted(texts, key=len, reverse=True))
 
 
@@ -48,12 +52,12 @@ def find_title(text: Text, doc: Doc) -> str | None:
     for line in _top_lines(text.text):
         # Flattened PDF pages run the title into the dateline and contact details: cut there.
         cuts = [m.start() for m in _FURNITURE.finditer(line)]
-        cuts += [d.start for d in find_dates(line, doc.lang_) if _stands_apart(line, d)]
+        cuts += [d.start for d in find_dates(line, doc.lang_) if _stands_apart(line, d, doc.lang_)]
         head = line[: min(cuts)] if cuts else line
         head = head.strip(" -|,;·")
         if len(head.split()) < 2 or head.isdigit() or _dated(head, doc.lang_) is not None:
             continue
-        if len(head.split()) <= MAX_TITLE_WORDS and head[-1] not in ".,;:" and not head[0].islower():
+        if len(head.split()) <= MAX_TITLE_WORDS and head[-1] not in ".,;:،؛" and not head[0].islower():
             return head
         return None  # the text opens with body prose: no title to take
     return None
@@ -67,18 +71,25 @@ def _dated(line: str, lang: str) -> dt.date | None:
         day = mention.date()
         if day is None:
             continue
-        before = re.findall(r"\w+", line[: mention.start].lower())
-        after = re.findall(r"\w+", line[mention.end :].lower())
+        before = [key(word) for word in re.findall(r"\w+", line[: mention.start])]
+        after = [key(word) for word in re.findall(r"\w+", line[mention.end :])]
         announced = bool(cues.intersection(before)) and all(word in allowed for word in before)
-        if announced or all(word in allowed for word in before + after) or _stands_apart(line, mention):
+        bylined = _is_publisher(line[: mention.start], lang) and all(word in allowed for word in after)
+        if announced or bylined or all(word in allowed for word in before + after) or _stands_apart(line, mention, lang):
             return day
     return None
 
 
-def _stands_apart(line: str, mention: DateMention) -> bool:
-    """A date with its weekday that no sentence leads into: after a heading word, not "on" or "since"."""
+def _stands_apart(line: str, mention: DateMention, lang: str) -> bool:
+    """A date with its weekday that no sentence leads into: after a heading word or a byline, not "on" or "since"."""
     previous = re.findall(r"[\w)]+", line[: mention.start])
-    return mention.weekday and (not previous or previous[-1][:1].isupper())
+    heading = not previous or previous[-1][:1].isupper() or _is_publisher(line[: mention.start], lang)
+    return mention.weekday and heading
+
+
+def _is_publisher(text: str, lang: str) -> bool:
+    """True when ``text`` is only an organisation's name, as in a byline: "SNHR — "."""
+    return key(text.strip(_BYLINE_MARKS + _QUOTES)) in _publisher_names(lang)
 
 
 def find_published(text: Text, doc: Doc) -> dt.date | None:
@@ -100,7 +111,7 @@ def find_published(text: Text, doc: Doc) -> dt.date | None:
 
 @functools.lru_cache(maxsize=8)
 def _publisher_names(lang: str) -> dict[str, str]:
-    return {row["alias"].lower(): row["name"] for row in rows_for("publishers", lang)}
+    return {key(row["alias"]): row["name"] for row in rows_for("publishers", lang)}
 
 
 @functools.lru_cache(maxsize=8)
@@ -110,10 +121,10 @@ def _actor_ids(lang: str) -> frozenset[str]:
 
 def _normalised(name: str, doc: Doc) -> str:
     """A publisher's display name: the known name, or the full form the text gives an abbreviation."""
-    name = re.sub(r"^(the|The)\s+", "", _words(name).strip(" .,:;©"))
+    name = re.sub(r"^(the|The)\s+", "", _words(name).strip(" .,:;©" + _QUOTES))
     known = _publisher_names(doc.lang_)
-    if name.lower() in known:
-        return known[name.lower()]
+    if key(name) in known:
+        return known[key(name)]
     for match in _ABBREVIATED.finditer(doc.text):
         if match.group(2) == name:
             return _normalised(match.group(1), doc)
@@ -123,11 +134,14 @@ def _normalised(name: str, doc: Doc) -> str:
 def _issuer_line(doc: Doc) -> str | None:
     """An organisation named by a signature line: "Issued by …", "© 2019 …"."""
     cues = _cues(doc.lang_, "issuer_line")
+    ends = "|".join(rf"(?<!\w){re.escape(cue)}(?!\w)" for cue in _cues(doc.lang_, "rights_reserved"))
     for line in doc.text.split("\n"):
         line = _words(line)
+        normalized, offsets = normalized_offsets(line)
         for cue in cues:
-            if line.lower().startswith(cue):
-                org = re.split(r"[.|]|\ball rights\b", line[len(cue) :], flags=re.IGNORECASE)[0]
+            if normalized.startswith(cue) and len(normalized) > len(cue):
+                rest = line[offsets[len(cue)] :]
+                org = re.split(rf"[.|]|{ends}" if ends else r"[.|]", rest, flags=re.IGNORECASE)[0]
                 org = re.sub(r"\b(?:19|20)\d\d\b|©", "", org).strip(" :,-")
                 if 0 < len(org.split()) <= MAX_TITLE_WORDS // 3:
                     return org
@@ -135,7 +149,14 @@ def _issuer_line(doc: Doc) -> str | None:
 
 
 def _issues(span: Span, verbs: tuple[str, ...]) -> bool:
-    """True where the organisation is the subject of documenting: "SNHR documented", "was recorded by SNHR"."""
+    """True where the organisation is the subject of documenting: "SNHR documented", "was recorded by SNHR".
+
+    Without a parse (Arabic) the verb must stand next to the name: "وثّقت الشبكة …", "الشبكة … تؤكد".
+    """
+    doc = span.doc
+    if not doc.has_annotation("DEP"):
+        forms = cue_words(doc.lang_, "issuer_verb")
+        return any(token_form(token) in forms for token in _neighbours(span))
     root = span.root
     if root.dep_ in _SUBJECT_DEPS:
         return root.head.lemma_.lower() in verbs
@@ -144,11 +165,37 @@ def _issues(span: Span, verbs: tuple[str, ...]) -> bool:
     return False
 
 
+def _neighbours(span: Span) -> list[Token]:
+    """The words just before and just after a span, past quotation marks and brackets."""
+    doc = span.doc
+    found = []
+    for start, step in ((span.start - 1, -1), (span.end, 1)):
+        i = start
+        while 0 <= i < len(doc) and (doc[i].is_punct or doc[i].is_space) and doc[i].text.strip() in _QUOTES:
+            i += step
+        if 0 <= i < len(doc):
+            found.append(doc[i])
+    return found
+
+
+def _byline(doc: Doc) -> str | None:
+    """An organisation that a line near the top names alone, or before the date: "SNHR — 18 November 2019"."""
+    for line in _top_lines(doc.text):
+        dates = find_dates(line, doc.lang_)
+        head = line[: dates[0].start] if dates else line
+        if _is_publisher(head, doc.lang_) and (not dates or _dated(line, doc.lang_) is not None):
+            return _publisher_names(doc.lang_)[key(head.strip(_BYLINE_MARKS + _QUOTES))]
+    return None
+
+
 def find_publisher(doc: Doc) -> str | None:
-    """The organisation that issued the document: a signature line, else the usual subject of "documented"."""
+    """The organisation that issued the document: a signature line or a byline, else the usual subject of "documented"."""
     signed = _issuer_line(doc)
     if signed:
         return _normalised(signed, doc)
+    bylined = _byline(doc)
+    if bylined:
+        return bylined
     verbs = _cues(doc.lang_, "issuer_verb")
     actors = _actor_ids(doc.lang_)
     counts: Counter[str] = Counter()

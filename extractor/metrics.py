@@ -137,14 +137,23 @@ def _under_lead_in(doc: Doc, c: Candidate) -> bool:
     return False
 
 
-def _lead_in_total(doc: Doc, c: Candidate, earlier: list[Candidate]) -> Candidate | None:
-    """The total a list's lead-in names again ("the 79 attacks … were distributed as follows:")."""
+def _lead_in_total(doc: Doc, marks: Marks, c: Candidate, earlier: list[Candidate]) -> Candidate | None:
+    """The total a list's lead-in names again: by its number ("the 79 attacks … were distributed as
+    follows:") or by its group ("the civilian toll was distributed as follows:" under the civilians' total)."""
     before = doc.text[: c.sent.start_char].rstrip()
-    lead = next((line for line in reversed(before.split("\n")) if line.strip().endswith(":")), None)
-    if lead is None:
+    lines = before.split("\n")
+    at = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].strip().endswith(":")), None)
+    if at is None:
         return None
+    lead = lines[at]
     stated = {int(n.replace(",", "").replace("\u066c", "")) for n in re.findall(r"\d[\d,\u066c]*", lead)}
-    return next((h for h in reversed(earlier) if h.count in stated and is_part_of(h, c)), None)
+    found = next((h for h in reversed(earlier) if h.count in stated and is_part_of(h, c)), None)
+    if found is not None or stated:
+        return found
+    start = len("\n".join(lines[:at])) + (1 if at else 0)
+    span = doc.char_span(start, start + len(lead), alignment_mode="expand")
+    groups = {m.value for m in marks.within("group", span.start, span.end)} if span is not None else set()
+    return next((h for h in reversed(earlier) if h.group in groups and is_part_of(h, c)), None)
 
 
 def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
@@ -202,11 +211,12 @@ def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
             earlier = [o for o in earlier if o.sent.start == prev_sent]
             if len({(o.metric or o.event, o.group) for o in earlier}) < len(earlier):
                 continue  # "Among the victims…" after two parties' tolls: the parts belong to neither alone
-        restated = _lead_in_total(doc, c, earlier) if how == "label" else None
+        restated = _lead_in_total(doc, marks, c, earlier) if how == "label" else None
         if restated is not None:
             c.head = restated  # "توزّعت حوادث الاعتداء الـ 79 … على:" then "- المدارس: 19": parts of the 79
             continue
-        for h in reversed(earlier[-12:]):
+        order = earlier[-12:] if how == "opening" else list(reversed(earlier[-12:]))  # "Among the victims": the main toll
+        for h in order:
             if how == "label" and _refers_back(doc, h) == "label":
                 continue  # the items of one list are siblings
             if is_part_of(h, c):
