@@ -369,6 +369,8 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
             found = list(same[idx - 1].perpetrators)  # "…by regime forces, killing nine civilians"
         elif not any(found) and idx == 0 and j > 0 and _opens_with_consequence(marks, c):
             found = list(cands[j - 1].perpetrators)  # "… ارتكبت قوات النظام مجزرتين. وراح ضحيتها ستة مدنيين"
+        if not any(found) and c.head is None:
+            found = _sentence_cause(marks, c) or found
         if not any(found) and c.head is not None:
             found = list(c.head.perpetrators)
         if not any(found) and idx > 0 and c.head is None and same[idx - 1].head is None and _sibling(doc, same[idx - 1], c):
@@ -412,6 +414,15 @@ def _totals_over_parties(cands: list[Candidate]) -> None:
 def _consequence(marks: Marks, prev: Candidate, c: Candidate) -> bool:
     """``… committed a massacre, which led to the killing of 15 civilians``: the deaths are that party's."""
     return bool(marks.within("cue:consequence", prev.end, c.start))
+
+
+def _sentence_cause(marks: Marks, c: Candidate) -> list[str | None]:
+    """"أطلق عناصر من قسد النار …، ما أدى إلى مقتل خمسة مدنيين": the one party of the act the deaths followed."""
+    cues = marks.within("cue:consequence", c.sent.start, c.number.start)
+    if not cues:
+        return []
+    named = {m.value for m in marks.within("actor", c.sent.start, cues[-1].start)}
+    return [named.pop()] if len(named) == 1 else []
 
 
 def _opens_with_consequence(marks: Marks, c: Candidate) -> bool:

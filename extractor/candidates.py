@@ -95,6 +95,12 @@ def find_candidates_in(
         if doc[n.start].lower_ == "one" and doc[n.end : n.end + 2].text.lower() == "of the":
             continue  # "one of the deadliest days", "one of the most dangerous countries"
         limit = sent.end
+        if n.kind == "other" and (one := _one_of_pair(doc, out)) is not None:
+            c = Candidate(number=n, sent=sent, noun=None, elided=True)
+            c.group, c.event, c.target = one.group, one.event, one.target
+            c.qualifier = "exact"
+            out.append(c)  # "مجزرتين، إحداهما في كفرزيتا … والثانية في اللطامنة": the second of the pair
+            continue
         noun = counted_noun(doc, marks, n.end, limit) or of_them(doc, marks, n, limit)
         before = earlier + out
         c = Candidate(number=n, sent=sent, noun=(noun[0], noun[1]) if noun else None)
@@ -166,6 +172,14 @@ def find_candidates_in(
         c.qualifier = _qualifier(doc, marks, c)
         out.append(c)
     return out
+
+
+def _one_of_pair(doc: Doc, out: list[Candidate]) -> Candidate | None:
+    """The count "one of them" (أحدهما، إحداهما) that "the other" pairs with, in the same sentence."""
+    for c in reversed(out):
+        if c.number.end - c.number.start == 1 and normalize_ar(doc[c.number.start].text).startswith("احد"):
+            return c
+    return None
 
 
 def _among(doc: Doc, marks: Marks, sent: Span, n: Number) -> bool:

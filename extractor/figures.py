@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 import logging
 from typing import Any
@@ -166,7 +168,26 @@ def resolve_candidates(doc: Doc, marks: Marks, lang: str) -> list[Candidate]:
     resolve_metrics(doc, marks, cands, title_metric, metrics, title_events[0] if title_events else None)
     attribute(doc, marks, cands, actors)
     _locate(doc, marks, cands)
+    cands = [one for c in cands for one in _each_place(doc, marks, c)]
     return cands + table_candidates(doc, marks, skip, metrics)
+
+
+def _each_place(doc: Doc, marks: Marks, c: Candidate) -> list[Candidate]:
+    """"شهدت كل من دير الزور ودرعا والرقة مجزرة واحدة": one massacre in each place, three figures."""
+    k = c.start - 1
+    places: list[str] = []
+    while k >= c.sent.start:
+        place = marks.ending("place", k)
+        if place is not None:
+            places.insert(0, place.value)
+            k = place.start - 1
+        elif doc[k].text in {"و", "،", ","}:
+            k -= 1
+        else:
+            break
+    if len(places) < 2 or k < c.sent.start or marks.ending("cue:agent_each", k) is None:
+        return [c]
+    return [dataclasses.replace(c, location=place) for place in places]
 
 
 def _locate(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:

@@ -128,10 +128,11 @@ def _word_number_ar(doc: Doc, i: int, words: dict[str, tuple[int, str]]) -> tupl
     j = end = i
     while j < len(doc):
         entry = words.get(doc[j].norm_)
-        if entry is not None and entry[1] == "article" and j == i and j + 1 < len(doc) and _joined(doc[j + 1]):
+        if entry is not None and entry[1] == "article" and j == i and j + 1 < len(doc):
             nxt = words.get(doc[j + 1].norm_)
-            if nxt is not None and nxt[1] == "tens":
-                entry = (entry[0], "unit")  # "إحدى وأربعين" is 41
+            joined = _joined(doc[j + 1])
+            if nxt is not None and ((joined and nxt[1] == "tens") or (not joined and nxt[0] == 10)):
+                entry = (entry[0], "unit")  # "إحدى وأربعين" is 41, "أحد عشر" is 11
         remaining = j == i and j + 1 < len(doc) and normalize_ar(doc[j + 1].text).startswith(_REMAINING)
         if entry is None or entry[1] in {"article", "singular", "dual_suffix", "other"} or (
             _definite(doc[j].text) and not remaining  # "الاثنتان المتبقيتان": the remaining two are two more
@@ -187,7 +188,12 @@ def find_numbers(doc: Doc, lang: str = "en") -> list[Number]:
             i = end
             continue
         if lang == "ar":
-            parsed = _word_number_ar(doc, i, words) or _the_other(doc, i, words)
+            parsed = _word_number_ar(doc, i, words)
+            other = None if parsed else _the_other(doc, i, words)
+            if other is not None:
+                out.append(Number(i, other[1], other[0], "other"))  # "والثانية": counted like "إحداهما"
+                i = other[1]
+                continue
         else:
             parsed = _word_number(doc, i, words) if tok.lower_ in words else None
         if parsed:

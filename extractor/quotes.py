@@ -207,9 +207,12 @@ def _speaker(span: Span, verb: Token, names: list[Span], previous: list[_Speaker
     parts = [part for part in _parts(span, verb) if part.text.strip(" .")]
     if not parts:
         return previous[-1] if previous else None  # the verb alone, "وأضاف:", goes on with the last speaker
-    inside = [{i for i, p in enumerate(parts) for e in names if p.start <= e.start and e.end <= p.end and e.label_ in labels}
-              for labels in ({"PERSON"}, {"PERSON", "ORG"})]
-    named = inside[0] or inside[1]
+    # A part holding a person names the speaker, else one holding an organisation.
+    holding = {
+        label: {i for i, p in enumerate(parts) for e in names if e.label_ == label and p.start <= e.start and e.end <= p.end}
+        for label in ("PERSON", "ORG")
+    }
+    named = holding["PERSON"] or holding["ORG"]
     index = min(named) if named else next((i for i, p in enumerate(parts) if p[0].pos_ not in _INTRO_POS), 0)
     part, title = _without_title(parts[index], names)
     name = _strip_determiner(_name_words(part).text.strip(" ."))
@@ -248,12 +251,10 @@ def _name_words(part: Span) -> Span:
 
 
 def _joined(parts: list[Span]) -> str:
-    """Role parts joined by the comma the text uses between them."""
-    out = ""
-    for part in parts:
-        before = part.doc[part.start - 1].text if part.start > 0 else ","
-        out += (f"{before if before in {',', '،'} else ','} " if out else "") + part.text.strip(" .")
-    return out
+    """Role parts joined by the comma the text uses: "، " after an Arabic one, ", " otherwise."""
+    doc = parts[0].doc if parts else None
+    arabic = doc is not None and any(p.start > 0 and doc[p.start - 1].text == "،" for p in parts)
+    return ("، " if arabic else ", ").join(p.text.strip(" .") for p in parts)
 
 
 def _strip_determiner(text: str) -> str:
