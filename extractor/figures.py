@@ -102,7 +102,9 @@ def _heading_context(
     for sent in doc.sents:
         found = marks.within("actor", sent.start, sent.end)
         bullet = _in_list(doc, sent)
-        headline = headline and (_is_heading(sent) or sent.text.strip()[-1:] not in {".", "!", "?", ":"})
+        headline = headline and not bullet and not _before_bullets(doc, sent) and (
+            _is_heading(sent) or sent.text.strip()[-1:] not in {".", "!", "?", ":"}
+        )
         if headline:
             actor = topic
         elif _is_heading(sent) and not bullet:
