@@ -105,8 +105,8 @@ def _heading_context(
         headline = headline and not bullet and not _before_bullets(doc, sent) and (
             _is_heading(sent) or sent.text.strip()[-1:] not in {".", "!", "?", ":"}
         )
-        if headline:
-            actor = topic
+        if headline and (topic is not None or len(sent) > 6):
+            actor = topic  # a standfirst's party is for part of the count; a bare name ("Russian forces") heads a section
         elif _is_heading(sent) and not bullet:
             subheading = not found and bool(marks.within("group", sent.start, sent.end)) and len(sent) <= 6
             actor = found[-1].value if found else (actor if subheading else topic)  # "B: Rebels" keeps its party
