@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from extractor.arabic import normalize_ar
 from extractor.candidates import Candidate
 from extractor.lexicon import Mark, Marks, sentences_before
 from extractor.metrics import ATTACKS, _opens_with_total
@@ -225,6 +226,16 @@ def _verb_subject(doc: Doc, marks: Marks, c: Candidate) -> list[str | None]:
     return [actor.value]
 
 
+_ITS_FORCES = {"قواته", "قواتها", "طائراته", "طائراتها", "عناصره", "عناصرها", "مروحياته", "مروحياتها"}
+
+
+def _its_forces(doc: Doc, marks: Marks, c: Candidate) -> list[str | None]:
+    """"إذ استخدمت قواته الذخائر العنقودية في 28 هجوماً": "its forces", the party named just before."""
+    if not any(normalize_ar(t.text).lstrip("و") in _ITS_FORCES for t in doc[c.sent.start : c.number.start]):
+        return []
+    return _last_party_before(doc, marks, c.sent.start)
+
+
 def _is_attack_word(marks: Marks, k: int) -> bool:
     m = marks.at("trigger", k)
     return m is not None and m.value == "attacks"
@@ -361,7 +372,7 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
         if not found and c.head is None:
             found = _label_actor(doc, marks, c.sent)
         if not found and doc.lang_ == "ar":
-            found = _verb_subject(doc, marks, c)
+            found = _verb_subject(doc, marks, c) or _its_forces(doc, marks, c)
         if not found and not _opens_with_total(doc, c):
             found = _tree_actor(doc, marks, c, others, cands[:j], same)
             c.from_tree = bool(found)

@@ -60,6 +60,7 @@ def _excluded(doc: Doc, marks: Marks, n: Number) -> bool:
 
 
 _EVERY = {"every", "each", "كل", "لكل"}
+_THAT_ONE = {"الماضي", "المنصرم", "السابق", "ذاته", "نفسه", "الحالي", "الجاري", "الاول", "الاخير"}
 
 
 def _share(doc: Doc, n: Number) -> bool:
@@ -275,7 +276,9 @@ def _rate_after(doc: Doc, marks: Marks, c: Candidate) -> bool:
     for j in range(k, min(len(doc), k + 8)):
         if doc[j].is_punct or doc[j].like_num:
             break
-        if _cue_after(marks, "rate", j) is not None:
+        if (rate := _cue_after(marks, "rate", j)) is not None:
+            if rate.end < len(doc) and normalize_ar(doc[rate.end].text) in _THAT_ONE:
+                return False  # "في الشهر الماضي": in last month, not each month
             return True  # "five people die under torture every day"
     return False
 

@@ -8,7 +8,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from extractor.arabic import match_form, normalize_ar
+from extractor.arabic import match_form, normalize_ar, strip_marks
+from extractor.lexicon import arabic_vocabulary
 from extractor.vocab import rows_for
 
 #: The tables read through word forms, and the column holding their phrases.
@@ -42,8 +43,6 @@ def _unmarked(word: str) -> str:
 @functools.lru_cache(maxsize=1)
 def arabic_known() -> frozenset[str]:
     """Every Arabic word of the vocabulary, so clitics come off only where the base is a known word."""
-    from extractor.lexicon import arabic_vocabulary
-
     words: set[str] = set()
     for table, column in PHRASE_COLUMNS.items():
         for row in rows_for(table, "ar"):
@@ -61,7 +60,7 @@ def word_form(word: str, lang: str) -> str:
     if lang != "ar":
         return word.lower()
     bare = _JOINED_CONJUNCTION.sub("", _unmarked(word))
-    return match_form(bare, arabic_known()) if bare else word
+    return (match_form(bare, arabic_known()) if bare else "") or word  # a lone mark keeps its own form
 
 
 def token_form(token: Token) -> str:
@@ -70,8 +69,8 @@ def token_form(token: Token) -> str:
 
 
 def has_article(word: str) -> bool:
-    """True for an Arabic word with the article, bare or after a clitic: "الشبكة", "للنظام", "والتقرير"."""
-    return bool(_ARTICLE.match(normalize_ar(word)))
+    """True for an Arabic word with the article, bare or after a clitic: "الشبكة", "للنظام"; not "إلى"."""
+    return bool(_ARTICLE.match(strip_marks(word)))
 
 
 def normalized_offsets(text: str) -> tuple[str, list[int]]:

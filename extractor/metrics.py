@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractor.candidates import Candidate
 from extractor.lexicon import Marks
@@ -137,6 +137,12 @@ def _under_lead_in(doc: Doc, c: Candidate) -> bool:
     return False
 
 
+def _party_label(doc: Doc, marks: Marks, sent: Span) -> bool:
+    """Does ``sent`` open with a party's name and a colon ("القوات الروسية: قتلت 36 مدنياً")?"""
+    actor = marks.starting("actor", sent.start)
+    return actor is not None and actor.end < sent.end and doc[actor.end].text == ":"
+
+
 def _lead_in_total(doc: Doc, marks: Marks, c: Candidate, earlier: list[Candidate]) -> Candidate | None:
     """The total a list's lead-in names again: by its number ("the 79 attacks … were distributed as
     follows:") or by its group ("the civilian toll was distributed as follows:" under the civilians' total)."""
@@ -211,6 +217,8 @@ def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
             earlier = [o for o in earlier if o.sent.start == prev_sent]
             if len({(o.metric or o.event, o.group) for o in earlier}) < len(earlier):
                 continue  # "Among the victims…" after two parties' tolls: the parts belong to neither alone
+            if earlier and _party_label(doc, marks, earlier[0].sent):
+                continue  # after "Russian forces: 271 civilians…", the last of a list of parties' tolls
         restated = _lead_in_total(doc, marks, c, earlier) if how == "label" else None
         if restated is not None:
             c.head = restated  # "توزّعت حوادث الاعتداء الـ 79 … على:" then "- المدارس: 19": parts of the 79
@@ -298,6 +306,8 @@ def _weapon_near(doc: Doc, marks: Marks, c: Candidate, left: int, right: int) ->
     joined = doc.lang_ == "ar"  # Arabic joins the preposition to the weapon: "بالأسلحة الكيميائية"
     if joined or (c.end < len(doc) and doc[c.end].lower_ in {"with", "using", "involving", "of"}):
         for k in range(c.end if joined else c.end + 1, min(right, c.end + 4)):
+            if doc[k].is_punct:
+                break  # "في 28 هجوماً، والأسلحة الحارقة في 24": the next weapon is the next count's
             if (m := marks.at("weapon", k)) is not None:
                 return m.value
     for k in range(c.number.start - 1, left - 1, -1):

@@ -72,6 +72,8 @@ def _load_arabic() -> Language:
     tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     prefixes = [*nlp.Defaults.prefixes, r"[«(\[]", r"[وب]?[بل]\u0640?(?=[0-9٠-٩])"]  # type: ignore[misc]
     tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+    infixes = [*nlp.Defaults.infixes, r"(?<=[\u0600-\u06FF])/(?=[\u0600-\u06FF])"]  # type: ignore[misc]
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer  # "الثاني/نوفمبر"
     _split_glued_punctuation(tokenizer)
     return nlp
 

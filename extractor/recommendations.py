@@ -44,10 +44,12 @@ def _addressees(lang: str) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=8)
 def _alias_pattern(lang: str) -> re.Pattern[str]:
-    """Any known addressee inside a text, also with a joined "و"/"ف" or "ل" + article: "وللأمم المتحدة"."""
+    """Any known addressee inside a text, also with a joined "و", "ف", "ب" or "ل" + article: "وللأمم المتحدة"."""
     aliases = sorted(_addressees(lang), key=len, reverse=True)
-    forms = [rf"(?:[وف]?{re.escape(a)}|[وف]?لل{re.escape(a[2:])})" if a.startswith("ال") else rf"[وف]?{re.escape(a)}"
-             for a in aliases]
+    forms = [
+        rf"(?:[وف]?ب?{re.escape(a)}|[وف]?لل{re.escape(a[2:])})" if a.startswith("ال") else rf"[وف]?{re.escape(a)}"
+        for a in aliases
+    ]
     return re.compile(rf"(?<!\w)(?:{'|'.join(f'(?P<a{i}>{form})' for i, form in enumerate(forms))})(?!\w)")
 
 
@@ -242,18 +244,18 @@ def _call_patterns(lang: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
     separate = _alternation([key(a) for a in actions if not a.endswith("ـ")])
     joined = _alternation([key(a) for a in actions if a.endswith("ـ")])
     action = rf"(?:\s+(?:{separate})\s+\w" + (rf"|\s+(?:{joined})(?=\w))" if joined else ")")
-    patterns = [(rf"(?<!\w)(?:{subjects})(?:\s+\w+){{0,2}}?\s+(?:{_alternation(_cues(lang, 'call_phrase'))}){who}{action}", False)]
-    if _cues(lang, "call_verb"):
-        patterns.append((rf"(?<!\w)[وف]?(?:{_alternation(_cues(lang, 'call_verb'))})\s+(?:{subjects}){who}{action}", False))
-    if _cues(lang, "call_first_person"):
-        patterns.append((rf"(?<!\w)[وف]?(?:{_alternation(_cues(lang, 'call_first_person'))}){who}{action}", False))
+    calls = _alternation(_cues(lang, "call_phrase"))
+    patterns = [(rf"(?<!\w)(?:{subjects})(?:\s+\w+){{0,2}}?\s+(?:{calls}){who}{action}", False)]
+    for kind, subject in (("call_verb", rf"\s+(?:{subjects})"), ("call_first_person", "")):
+        if _cues(lang, kind):
+            patterns.append((rf"(?<!\w)[وف]?(?:{_alternation(_cues(lang, kind))}){subject}{who}{action}", False))
     obligations = _cues(lang, "obligation")
     if obligations:
         # A bare preposition ("على X أن") is an obligation only where it opens the sentence.
         phrases = _alternation([o for o in obligations if " " in o])
         words = _alternation([o for o in obligations if " " not in o])
-        lead = "|".join(([rf"(?<!\w)[وف]?(?:{phrases})"] if phrases else []) + ([rf"^[وف]?(?:{words})"] if words else []))
-        patterns.append((rf"(?:{lead}){who}{action}", True))
+        leads = ([rf"(?<!\w)[وف]?(?:{phrases})"] if phrases else []) + ([rf"^[وف]?(?:{words})"] if words else [])
+        patterns.append((rf"(?:{'|'.join(leads)}){who}{action}", True))
     return tuple((re.compile(pattern), known) for pattern, known in patterns)
 
 

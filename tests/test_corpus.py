@@ -1,4 +1,4 @@
-"""The team's corpus: every gold file loads beside a readable document, the corpus scores F1 >= 0.95, the build is current."""
+"""The team's corpus: every gold file loads beside a readable document, each language scores its target F1, the build is current."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 GOLDS = sorted(CORPUS.glob(f"*/*{GOLD_SUFFIX}"))
 MIN_F1 = 0.95
+MIN_F1_AR = 0.93  # issue 4
 
 
 def documents_for(gold: Path) -> list[Path]:
@@ -36,12 +37,13 @@ def test_gold_loads_and_its_document_is_read(gold: Path) -> None:
     assert text.text.strip(), f"{document}: read as empty"
 
 
-def test_english_corpus_scores_at_least_the_target_f1() -> None:
-    score = evaluate_dir(CORPUS / "en", lang="en")
+@pytest.mark.parametrize(("lang", "target"), [("en", MIN_F1), ("ar", MIN_F1_AR)])
+def test_corpus_scores_at_least_the_target_f1(lang: str, target: float) -> None:
+    score = evaluate_dir(CORPUS / lang, lang=lang)
     errors = {f.name: f.error for f in score.files if f.error}
     assert not errors
-    per_file = {f.name: round(f.counts.f1, 3) for f in score.files if f.counts.f1 < MIN_F1}
-    assert score.counts.f1 >= MIN_F1, f"F1 {score.counts.f1:.3f}; below target: {per_file}"
+    per_file = {f.name: round(f.counts.f1, 3) for f in score.files if f.counts.f1 < target}
+    assert score.counts.f1 >= target, f"F1 {score.counts.f1:.3f}; below target: {per_file}"
 
 
 def test_corpus_build_is_current() -> None:

@@ -86,7 +86,11 @@ def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
 
 def read_page(page: Page, number: int) -> PageContent:
     """One page's words and ruled tables (each pdfplumber call once); table words leave the flow."""
-    raw = extract_words(attach_marks(page.chars), x_tolerance_ratio=WORD_GAP, extra_attrs=["size", "fontname"])
+    # Not split by font: a "/" set in a fallback font would leave "نيسان/أبريل" glued as "نيسانأبريل".
+    raw = extract_words(attach_marks(page.chars), x_tolerance_ratio=WORD_GAP, extra_attrs=["size"], return_chars=True)
+    for word in raw:
+        fonts = [str(char.get("fontname") or "") for char in word.pop("chars", [])]
+        word["fontname"] = max(set(fonts), key=fonts.count) if fonts else ""
     words = [word_from_pdfplumber(w) for w in raw if w.get("upright", True) and str(w["text"]).strip()]
     tables: list[TableItem] = []
     if page.lines or page.rects:
