@@ -120,7 +120,7 @@ def find_candidates_in(
             trig = marks.starting("trigger", k)
             ner = doc[n.start].ent_type_
             ent = "DATE" if _date_number(doc, n) else ("" if ner == "DATE" else ner)
-            if trig is not None and trig.value not in {"attacks", "detained"} and ent not in NOT_COUNTS:
+            if trig is not None and trig.value not in {"attacks", "detained"} and ent not in NOT_COUNTS and ent != "DATE":
                 c.group, c.noun = "persons", (trig.start, trig.end)  # "42 killed and 80 injured"
                 c.predicate = trig.value
                 if out and out[-1].group:
