@@ -185,7 +185,10 @@ def _one_of_pair(doc: Doc, out: list[Candidate]) -> Candidate | None:
 
 def _among(doc: Doc, marks: Marks, sent: Span, n: Number) -> bool:
     """"وكان من بين من قتلتهم قوات النظام ممرض، وعنصر…": Arabic singulars listed after "among"."""
-    return doc.lang_ == "ar" and bool(marks.within("cue:breakdown", sent.start, n.start))
+    if doc.lang_ != "ar":
+        return False
+    cues = marks.within("cue:breakdown", sent.start, n.start)  # not "بينهم": that one hangs on a count before it
+    return any(not normalize_ar(doc[m.end - 1].text).endswith(("هم", "ها", "هما")) for m in cues)
 
 
 def _one_of_them_told(doc: Doc, n: Number) -> bool:

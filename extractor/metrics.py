@@ -201,6 +201,9 @@ def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
                     nxt_tok = doc[h.number.end] if h.number.end < len(doc) else None
                     bare = nxt_tok is None or nxt_tok.pos_ in {"ADP", "PUNCT", "CCONJ"}
                     sibling = h.head is not None and h.elided and bare and _refers_back(doc, h) is None
+                    # "ارتكبت القوات الروسية مجزرتين …، وارتكبت قوات النظام مجزرة": a clause with its own party
+                    sibling = sibling or (h.head is not None and doc.lang_ == "ar" and bool(marks.within("actor", h.end, c.start))
+                                          and bool(marks.within("cue:act", h.end, c.start)))
                     c.head = h.head if sibling else h
                     continue
             if prev.head is not None and _is_list_gap(doc, prev.end, c.start, semicolons=c.elided) and is_part_of(prev.head, c):

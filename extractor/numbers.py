@@ -117,6 +117,7 @@ def _joined(token: Token) -> bool:
     return normalize_ar(token.text).startswith("و")
 
 
+_ORDINALS = {"ثانية", "ثاني", "ثالثة", "ثالث", "اولي", "اول", "اخيرة", "اخير", "رابعة", "رابع"}
 _REMAINING = ("المتبقي", "الباقي", "الاخري", "الاخران", "المتبقيت")
 
 
@@ -248,7 +249,9 @@ def find_noun_counts(doc: Doc, marks: Marks, lang: str) -> list[Number]:
                 out.append(Number(mark.start, mark.start, value, "words"))  # "مجزرة واحدة", "مدنيان اثنان"
             elif not form.endswith("يين") and any(form.endswith(sfx) and _stem(form, sfx) in singulars for sfx in suffixes):
                 out.append(Number(mark.start, mark.start, 2, "dual"))  # "طفلان", "مجزرتين"
-            elif form in singulars and not (after is not None and marks.at("place", after.i)):
+            elif form in singulars and not (after is not None and marks.at("place", after.i)) and not in_one and not (
+                after is not None and normalize_ar(after.text) in _ORDINALS  # "بغارة ثانية": which strike, not how many
+            ):
                 out.append(Number(mark.start, mark.start, 1, "article"))  # "بينهم طفل وسيدة", not "مشفى أريحا"
     return out
 
