@@ -15,6 +15,8 @@ _LEFT_FILLER_WORDS = {"responsible", "for", "of", "death", "deaths", "killing", 
                       "each", "both", "together", "jointly", "(", ")", "عن", "على", "مسؤولية", "مسؤولة", "مسؤول",
                       "المسؤولية"}
 _RIGHT_FILLER_POS = {"AUX", "VERB", "ADV", "PART", "ADJ", "NOUN", "DET", "PROPN", "ADP", "SCONJ", "PRON"}
+#: Arabic words that may stand between a count and its agent: "وقضى واحد أثناء احتجازه لدى هيئة تحرير الشام".
+_RIGHT_FILLER_AR = {"اثناء", "خلال", "بعد", "قبل", "احتجازه", "احتجازها", "اعتقاله", "اعتقالها", "قد", "كان", "كانت"}
 _AFFILIATION = {"affiliated", "backed", "supported", "loyal", "belonging", "allied"}
 _CONTROL = {"control", "controlled", "held", "hold", "run", "administered", "governed", "besieged", "dominated", "operated"}
 _AREAS = {"areas", "area", "territory", "territories", "regions", "region", "zones", "zone", "parts", "neighbourhoods",
@@ -201,6 +203,8 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int, parts: set[
             k += 1  # "61 مدنياً بينهم 14 طفلاً و11 امرأة، قتلوا على يد …": the party after the parts is the total's
             continue
         verb = any(marks.at(kind, k) is not None for kind in ("trigger", "cue:act", "cue:filler", "cue:partitive"))
+        verb = verb or (doc.lang_ == "ar" and (normalize_ar(tok.text) in _RIGHT_FILLER_AR
+                                               or normalize_ar(tok.text).startswith(("المتبقي", "الباقي"))))
         if (tok.pos_ not in _RIGHT_FILLER_POS and not verb) or tok.like_num or marks.at("place", k):
             return []
         k += 1

@@ -238,9 +238,10 @@ def find_noun_counts(doc: Doc, marks: Marks, lang: str) -> list[Number]:
             if before and _written_number(before[-1], words, lang):
                 continue  # "56 مدنياً", "و39 سيدة": the number is written
             form = doc[mark.start].norm_
-            if _definite(doc[mark.start].text):
-                continue  # "الطفل" is the child spoken of, not one more child counted
             after = doc[mark.end] if mark.end < len(doc) else None
+            remaining = after is not None and normalize_ar(after.text).startswith(_REMAINING)
+            if _definite(doc[mark.start].text) and not remaining:
+                continue  # "الطفل" is the child spoken of, not one more child counted ("المجزرتان المتبقيتان" are two)
             in_one = mark.start > 0 and doc[mark.start - 1].norm_ in {"في", "خلال"}  # "في غارة واحدة": how, not how many
             if after is not None and words.get(after.norm_, (0, ""))[0] in {1, 2} and words[after.norm_][1] == "unit":
                 if in_one:
