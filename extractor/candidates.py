@@ -52,6 +52,8 @@ def _excluded(doc: Doc, marks: Marks, n: Number) -> bool:
         return True
     if _cue_after(marks, "vague", n.start):
         return True  # "آلاف الأشخاص", "thousands of people": no count was stated
+    if any(marks.ending("cue:population", k) for k in range(max(0, n.start - 4), n.start)):
+        return True  # "a city that was home to well over 100,000 people": how many live there
     if _cue_before(marks, "label_before", n.start) or _cue_before(marks, "age_before", n.start):
         return True
     if _cue_after(marks, "age_after", n.end) or (n.end < len(doc) and doc[n.end].text.startswith("-year")):
@@ -89,6 +91,8 @@ def find_candidates_in(
     for n in numbers:
         if _excluded(doc, marks, n) or (n.start > 0 and doc[n.start - 1].lower_ in _EVERY) or _share(doc, n):
             continue
+        if any(o.start <= n.start < o.end for o in out):
+            continue  # "of whom … one was a woman": the article is inside the count "one … a woman"
         if _one_of_them_told(doc, n):
             continue  # "في ثلاث هجمات، أصابت إحداها حياً سكنياً": one of them described, not a part counted
         if _threshold(doc, marks, n):
