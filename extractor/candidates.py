@@ -129,6 +129,8 @@ def find_candidates_in(
                 c.predicate = trig.value
                 if out and out[-1].group:
                     c.group, c.elided = out[-1].group, True  # "27 members…, 19 killed by the regime"
+            elif (told := _of_those_who(doc, marks, n, limit)) is not None:
+                c.elided, c.group, c.predicate = True, "persons", told.value  # "412 ممن اعتُقلوا … تحولوا إلى مختفين"
             elif (verb := _verb_before(doc, marks, n)) is not None:
                 c.elided, c.predicate = True, verb.value  # "قضى 92 في محافظة إدلب": verb first, no noun
                 source = last_total(out, earlier) if (out or earlier) else None
@@ -182,7 +184,8 @@ def find_candidates_in(
 def _one_of_pair(doc: Doc, out: list[Candidate]) -> Candidate | None:
     """The count "one of them" (أحدهما، إحداهما) that "the other" pairs with, in the same sentence."""
     for c in reversed(out):
-        if c.number.end - c.number.start == 1 and normalize_ar(doc[c.number.start].text).startswith("احد"):
+        first = doc[c.number.start]
+        if c.number.end - c.number.start == 1 and (normalize_ar(first.text).startswith("احد") or first.lower_ == "one"):
             return c
     return None
 
@@ -203,6 +206,14 @@ def _one_of_them_told(doc: Doc, n: Number) -> bool:
     before = doc[n.start - 1]
     one_of = word.startswith(("احده", "احدا")) and len(word) > 4
     return one_of and not before.is_punct and before.norm_ not in {"بينهم", "بينها", "منهم", "منها", "و"}
+
+
+def _of_those_who(doc: Doc, marks: Marks, n: Number, limit: int) -> Mark | None:
+    """Arabic "N ممن …" (N of those who …): the verb of the main clause, the last one in the sentence, says what."""
+    if doc.lang_ != "ar" or n.end >= limit or normalize_ar(doc[n.end].text) != "ممن":
+        return None
+    said = [m for m in marks.within("trigger", n.end, limit) if m.value not in {"attacks"}]
+    return said[-1] if said else None
 
 
 def _verb_before(doc: Doc, marks: Marks, n: Number) -> Mark | None:

@@ -117,6 +117,7 @@ def _joined(token: Token) -> bool:
     return normalize_ar(token.text).startswith("و")
 
 
+_AGED = {"يبلغ", "تبلغ", "عمره", "عمرها", "البالغ", "البالغة"}
 _ORDINALS = {"ثانية", "ثاني", "ثالثة", "ثالث", "اولي", "اول", "اخيرة", "اخير", "رابعة", "رابع"}
 _REMAINING = ("المتبقي", "الباقي", "الاخري", "الاخران", "المتبقيت")
 
@@ -167,6 +168,17 @@ def _the_other(doc: Doc, i: int, words: dict[str, tuple[int, str]]) -> tuple[int
     return (entry[0], i + 1) if one else None
 
 
+def _the_other_en(doc: Doc, i: int) -> bool:
+    """"the other" standing alone (not "the other parties") after "one" in the same sentence."""
+    if i + 1 >= len(doc) or doc[i].lower_ != "the" or doc[i + 1].lower_ != "other":
+        return False
+    nxt = doc[i + 2] if i + 2 < len(doc) else None
+    if nxt is not None and nxt.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}:
+        return False
+    start = doc[i].sent.start if doc.has_annotation("SENT_START") else max(0, i - 15)
+    return any(t.lower_ == "one" for t in doc[max(start, i - 15) : i])
+
+
 def find_numbers(doc: Doc, lang: str = "en") -> list[Number]:
     """Every number token run in ``doc`` (articles excluded; see ``find_articles``)."""
     words = number_words(lang)
@@ -197,6 +209,10 @@ def find_numbers(doc: Doc, lang: str = "en") -> list[Number]:
                 continue
         else:
             parsed = _word_number(doc, i, words) if tok.lower_ in words else None
+            if parsed is None and _the_other_en(doc, i):
+                out.append(Number(i, i + 2, 1, "other"))  # "one of them by regime forces and the other by …"
+                i += 2
+                continue
         if parsed:
             value, end = parsed
             out.append(Number(i, end, value, "words"))
@@ -243,6 +259,8 @@ def find_noun_counts(doc: Doc, marks: Marks, lang: str) -> list[Number]:
             if _definite(doc[mark.start].text) and not remaining:
                 continue  # "الطفل" is the child spoken of, not one more child counted ("المجزرتان المتبقيتان" are two)
             in_one = mark.start > 0 and doc[mark.start - 1].norm_ in {"في", "خلال"}  # "في غارة واحدة": how, not how many
+            # "شاب يبلغ من العمر 23 عاماً": one person described (already counted), not one more
+            in_one = in_one or any(normalize_ar(t.text).lstrip("و") in _AGED for t in doc[mark.end : mark.end + 2])
             if after is not None and words.get(after.norm_, (0, ""))[0] in {1, 2} and words[after.norm_][1] == "unit":
                 if in_one:
                     continue

@@ -97,6 +97,10 @@ def test_qualifiers(nlp: Language, text: str, expected: list[Row]) -> None:
 
 
 BREAKDOWNS = [
+    case("Two paramedics were killed in May, one of them by Russian forces and the other by ISIS.", (K, MED, None, 2, EX),
+         (K, MED, RUS, 1, EX), (K, MED, ISIS, 1, EX), id="one-and-the-other"),
+    case("The factions killed nine civilians, of whom two were children and one was a woman.", (K, CIV, None, 9, EX),
+         (K, CH, None, 2, EX), (K, WO, None, 1, EX), id="one-was-a-woman-counted-once"),
     case("ISIS killed 214 civilians in 2016, including 41 children and 33 women.", (K, CIV, ISIS, 214, EX),
          (K, CH, ISIS, 41, EX), (K, WO, ISIS, 33, EX), id="including"),
     case("Syrian regime forces arrested 162 people, of whom 11 were children and four were women.", (ARR, PER, REG, 162, EX),
@@ -290,6 +294,9 @@ def test_attacks_and_targets(nlp: Language, text: str, expected: list[TargetRow]
 
 
 NOT_FIGURES = [
+    case("Shelling has emptied Saraqeb, a town that was home to some 40,000 people before the war.", id="population"),
+    case("Shelling has emptied Saraqeb, a town with a population of 40,000.", id="population-of"),
+    case("Regime forces killed three in every four victims documented in the month.", id="share-in-every"),
     case("Syrian regime forces were responsible for 67 percent of the civilian deaths documented in the month.",
          id="percent-word"),
     case("Russian forces killed 44% of the victims.", id="percent-sign"),
