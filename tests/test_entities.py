@@ -8,6 +8,8 @@ from spacy.language import Language
 from extractor.entities import SPAN_KEY, find_entities, find_regions, load_entity_pipeline
 from tally.model import Entity
 
+SNHR_NAME = "Syrian Network for Human Rights"
+
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
@@ -183,3 +185,74 @@ def test_regions_in_order_of_first_mention_and_unique(nlp: Language) -> None:
 
 def test_regions_empty_without_gazetteer_places(nlp: Language) -> None:
     assert find_regions(nlp("The report covers the whole country and its neighbours.")) == []
+
+
+# Arabic: no NER model; every entity comes from the tables, matched with clitics and spelling variants off.
+
+
+@pytest.fixture(scope="session")
+def ar_nlp() -> Language:
+    return load_entity_pipeline("ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "surface", "canonical"),
+    [
+        ("ألقت المروحيات براميل متفجرة على البلدة.", "WEAPON", "براميل متفجرة", "barrel_bomb"),
+        ("ألقت المروحيات 12 برميلاً متفجراً على البلدة.", "WEAPON", "برميلاً متفجراً", "barrel_bomb"),
+        ("قصفت الطائرات الحي بالأسلحة الحارقة.", "WEAPON", "بالأسلحة الحارقة", "incendiary_weapon"),
+        ("قُتل ثلاثة مدنيين بإدلب.", "GPE", "بإدلب", "Idlib"),
+        ("اعتقلت قوات النظام السوري 22 شخصاً في ريف دمشق.", "ORG", "قوات النظام السوري", "syrian_regime"),
+        ("اعتقلت قوات النظام السوري 22 شخصاً في ريف دمشق.", "GPE", "ريف دمشق", "Rif Dimashq"),
+        ("وثّقت الشبكة السورية لحقوق الإنسان الحادثة.", "ORG", "الشبكة السورية لحقوق الإنسان", SNHR_NAME),
+        ("وقع الهجوم في 18 تشرين الثاني/نوفمبر 2019 مساءً.", "DATE", "18 تشرين الثاني/نوفمبر 2019", "2019-11-18"),
+    ],
+)
+def test_arabic_entities_from_the_tables(ar_nlp: Language, text: str, label: str, surface: str, canonical: str) -> None:
+    assert labelled(entities(ar_nlp, text), label).get(surface) == canonical
+
+
+@pytest.mark.parametrize(
+    ("english", "arabic"),
+    [
+        ("Such attacks are war crimes under Article 8 (2) (b) of the Rome Statute.",
+         "وهي جرائم حرب بموجب المادة 8 (2) (ب) من نظام روما الأساسي."),
+        ("The bombing violated Security Council Resolution 2139 once more.",
+         "وينتهك القصف قرار مجلس الأمن رقم 2139 لعام 2014 مرة أخرى."),
+        ("Hundreds were tried under Legislative Decree No. 22 of 2012 in secret.",
+         "وحوكم المئات بموجب المرسوم التشريعي رقم 22 لعام 2012 سراً."),
+        ("These killings violate international humanitarian law.", "وتنتهك عمليات القتل هذه القانون الدولي الإنساني."),
+    ],
+)
+def test_arabic_laws_get_the_english_canonical_id(nlp: Language, ar_nlp: Language, english: str, arabic: str) -> None:
+    assert set(labelled(entities(ar_nlp, arabic), "LAW").values()) == set(labelled(entities(nlp, english), "LAW").values())
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("قال سامر الحداد، مدير المركز: «لم يتوقف القصف».", "سامر الحداد"),
+        ("وقال رئيس الشبكة السورية لحقوق الإنسان فضل عبد الغني إن القصف مستمر.", "فضل عبد الغني"),
+        ("وأصيب الطفل محمد، 9 أعوام، بحروق بالغة.", "محمد"),
+    ],
+)
+def test_arabic_people_after_a_cue(ar_nlp: Language, text: str, person: str) -> None:
+    assert list(labelled(entities(ar_nlp, text), "PERSON")) == [person]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قُتل في الغارة طفل وسيدتان.",
+        "وقالت الشبكة إن الغارات استمرت.",
+        "وأكد مقتل 12 مدنياً في الغارة الثانية.",
+        "فقد صاحب المتجر شقيقه وابن شقيقه في الهجوم.",
+    ],
+)
+def test_arabic_no_person_without_a_reliable_cue(ar_nlp: Language, text: str) -> None:
+    assert labelled(entities(ar_nlp, text), "PERSON") == {}
+
+
+def test_arabic_regions_are_the_gazetteer_names(ar_nlp: Language) -> None:
+    doc = ar_nlp("قصفت الطائرات إدلب وريف حماة الشمالي ثم عادت إلى إدلب وبلدة كفرنبل.")
+    assert find_regions(doc) == ["Idlib", "Hama", "Kafr Nabl"]

@@ -112,3 +112,76 @@ def test_published_only_from_a_dateline(nlp: Language, top: str, published: dt.d
 )
 def test_publisher(nlp: Language, body: str, publisher: str | None) -> None:
     assert read(nlp, body)[1] == publisher
+
+
+# Arabic: Syrian and Egyptian month names, often both ("حزيران/يونيو"), weekdays, bylines, verb-first subjects.
+
+
+@pytest.fixture(scope="session")
+def ar_nlp() -> Language:
+    return load_entity_pipeline("ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("1 حزيران/يونيو 2019", "2019-06-01"),
+        ("الإثنين ١٨ تشرين الثاني / نوفمبر ٢٠١٩", "2019-11-18"),
+        ("30 سبتمبر/أيلول، عام 2015", "2015-09-30"),
+        ("آذار/مارس 2011", "2011-03"),
+        ("كانون الأول 2019", "2019-12"),
+        ("05/06/2019", "2019-06-05"),
+        ("22 تموز", None),
+    ],
+)
+def test_parse_arabic_date(text: str, iso: str | None) -> None:
+    mention = parse_date(text, "ar")
+    assert (mention.iso() if mention else None) == iso
+
+
+def test_find_arabic_dates_after_a_joined_conjunction() -> None:
+    found = find_dates("بين 26 نيسان/أبريل و15 تشرين الثاني/نوفمبر 2019", "ar")
+    assert [m.iso() for m in found] == ["2019-11-15"]
+
+
+AR_BODY = "وثّقت الشبكة السورية لحقوق الإنسان مقتل 31 معتقلاً بسبب التعذيب في سجون النظام."
+
+
+@pytest.mark.parametrize(
+    ("top", "published"),
+    [
+        ("الشبكة السورية لحقوق الإنسان — الأحد 1 كانون الأول/ديسمبر 2019\n\n", dt.date(2019, 12, 1)),
+        ("الشبكة السورية لحقوق الإنسان - 31 كانون الثاني/يناير 2020\n\n", dt.date(2020, 1, 31)),
+        ("الخميس 1 آب/أغسطس 2019\n\n", dt.date(2019, 8, 1)),
+        ("تاريخ النشر: 3 تموز/يوليو 2019\n\n", dt.date(2019, 7, 3)),
+        ("قصفت الطائرات السوق في 3 أيار/مايو 2019.\n\n", None),
+    ],
+)
+def test_arabic_published_only_from_a_dateline(ar_nlp: Language, top: str, published: dt.date | None) -> None:
+    assert read(ar_nlp, top + AR_BODY)[2] == published
+
+
+@pytest.mark.parametrize(
+    ("body", "publisher"),
+    [
+        (AR_BODY, SNHR),
+        ("أصدر «المرصد السوري لحقوق الإنسان» أمس إحصائية بضحايا القصف.", "Syrian Observatory for Human Rights"),
+        ("الشبكة السورية لحقوق الإنسان\nالسبت 1 حزيران/يونيو 2019\n\nقتلت قوات النظام 12 مدنياً.", SNHR),
+        ("قصفت قوات النظام السوري السوق وقتلت 12 مدنياً.", None),
+        ("قالت القوات الروسية إن الغارات أصابت أهدافاً عسكرية.", None),
+    ],
+)
+def test_arabic_publisher(ar_nlp: Language, body: str, publisher: str | None) -> None:
+    assert read(ar_nlp, body)[1] == publisher
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        ("مقتل 305 مدنيين في سوريا في تشرين الثاني/نوفمبر 2019\n\n", "مقتل 305 مدنيين في سوريا في تشرين الثاني/نوفمبر 2019"),
+        ("الأحد 1 كانون الأول/ديسمبر 2019\n\nحصيلة الضحايا في شهر واحد\n\n", "حصيلة الضحايا في شهر واحد"),
+        ("", None),
+    ],
+)
+def test_arabic_title_is_the_first_heading_line(ar_nlp: Language, top: str, title: str | None) -> None:
+    assert read(ar_nlp, top + AR_BODY)[0] == title

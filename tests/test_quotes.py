@@ -124,3 +124,74 @@ def test_same_quotation_twice_is_one_quote(nlp: Language) -> None:
 )
 def test_quotation_spans(text: str, pairs: list[tuple[int, int]]) -> None:
     assert quotation_spans(text) == pairs
+
+
+# Arabic: no tagger or NER; speech verbs, titles and the speaker's name come from the tables (vocab/cues.tsv).
+
+
+@pytest.fixture(scope="session")
+def ar_nlp() -> Language:
+    return load_entity_pipeline("ar")
+
+
+AR_DIRECTOR = "مدير مركز التوثيق في حلب"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role", "said"),
+    [
+        (
+            f"قال سامر الحداد، {AR_DIRECTOR}: «لم تتوقف الغارات على الأحياء الشرقية طوال الليل».",
+            "سامر الحداد",
+            AR_DIRECTOR,
+            "لم تتوقف الغارات على الأحياء الشرقية طوال الليل",
+        ),
+        (
+            'وقال مدير الشبكة السورية لحقوق الإنسان فضل عبد الغني: "إن استهداف المخابز سياسة لتجويع السكان".',
+            "فضل عبد الغني",
+            "مدير الشبكة السورية لحقوق الإنسان",
+            "إن استهداف المخابز سياسة لتجويع السكان",
+        ),
+        (
+            "«سنواصل توثيق كل انتهاك بحق المدنيين في المنطقة»، قال سامر الحداد.",
+            "سامر الحداد",
+            None,
+            "سنواصل توثيق كل انتهاك بحق المدنيين في المنطقة",
+        ),
+        (
+            "وذكرت الشبكة، وهي تتابع الحملة منذ بدايتها، عبر موقعها أن “الضحايا سقطوا في غارتين متتاليتين على السوق”.",
+            "الشبكة",
+            None,
+            "الضحايا سقطوا في غارتين متتاليتين على السوق",
+        ),
+        (
+            f"قال سامر الحداد، {AR_DIRECTOR}:\n\n«وصلتنا أسماء الضحايا من ذويهم في ساعات الصباح الأولى».",
+            "سامر الحداد",
+            AR_DIRECTOR,
+            "وصلتنا أسماء الضحايا من ذويهم في ساعات الصباح الأولى",
+        ),
+    ],
+)
+def test_arabic_attributed_quotation(ar_nlp: Language, text: str, speaker: str, role: str | None, said: str) -> None:
+    assert quotes(ar_nlp, text) == [Quote(speaker=speaker, role=role, text=said)]
+
+
+def test_arabic_verb_without_subject_goes_on_with_the_last_speaker(ar_nlp: Language) -> None:
+    text = (
+        f"قال سامر الحداد، {AR_DIRECTOR}: «لم يبق في المدينة مشفى واحد يعمل بكامل طاقته».\n\n"
+        "واستمر القصف ثلاثة أيام أخرى.\n\n"
+        "وأضاف: «على مجلس الأمن أن يتحرك قبل أن تفرغ المدينة من سكانها»."
+    )
+    assert [(q.speaker, q.role) for q in quotes(ar_nlp, text)] == [("سامر الحداد", AR_DIRECTOR)] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'ووصفت وسائل إعلام النظام الضحايا بأنهم "مسلحون قدموا من خارج المدينة" في نشراتها.',
+        "تقع المدرسة في حي «الشهداء الأوائل من أبناء البلدة» شرق المدينة.",
+        "سيطر فصيل «لواء شهداء القرى الشرقية في الريف» على ثلاث قرى.",
+    ],
+)
+def test_arabic_unattributed_quotations_are_not_quotes(ar_nlp: Language, text: str) -> None:
+    assert quotes(ar_nlp, text) == []

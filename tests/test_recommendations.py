@@ -139,3 +139,93 @@ def test_other_calls_are_not_recommendations(nlp: Language, sentence: str) -> No
 )
 def test_addressee_names(heading: str, name: str | None) -> None:
     assert addressee_name(heading) == name
+
+
+# Arabic: the same section and calls, from the Arabic rows of cues.tsv and addressees.tsv.
+
+
+@pytest.fixture(scope="session")
+def ar_nlp() -> Language:
+    return load_entity_pipeline("ar")
+
+
+AR_REPORT = """منهجية التقرير
+
+اعتمد التقرير على شهادات الأهالي. ندعو المجتمع الدولي إلى تمويل فرق الدفاع المدني في المنطقة.
+
+ً خامساً: التوصيات
+
+إلى مجلس الأمن الدولي:
+- إحالة الملف إلى المحكمة الجنائية الدولية ومحاسبة المسؤولين عن قصف المخيمات.
+- فرض حظر على توريد السلاح إلى الأطراف التي تقصف المدنيين.
+
+على النظام السوري:
+وقف قصف المخيمات والأحياء السكنية فوراً.
+
+إلى الدول المانحة والمنظمات الإنسانية:
+
+زيادة المساعدات الشتوية للنازحين في المخيمات الحدودية.
+
+شكر وتقدير
+
+نشكر العائلات التي شاركتنا شهاداتها خلال إعداد هذا التقرير."""
+
+
+def test_arabic_section_items_with_their_addressees(ar_nlp: Language) -> None:
+    found = [(r.addressee, r.text.split()[0]) for r in recommendations(ar_nlp, AR_REPORT)]
+    assert found == [
+        ("UN Security Council", "إحالة"),
+        ("UN Security Council", "فرض"),
+        ("Syrian regime", "وقف"),
+        ("الدول المانحة والمنظمات الإنسانية", "زيادة"),
+        ("International community", "ندعو"),
+    ]
+
+
+def test_arabic_section_stops_at_the_next_heading(ar_nlp: Language) -> None:
+    assert not any("نشكر" in r.text for r in recommendations(ar_nlp, AR_REPORT))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "addressee"),
+    [
+        ("ندعو المجتمع الدولي إلى تمويل فرق الدفاع المدني في المنطقة.", "International community"),
+        ("تطالب الشبكة السورية لحقوق الإنسان مجلس الأمن الدولي بإحالة الملف إلى المحكمة.", "UN Security Council"),
+        ("ويجب على الحكومة الروسية أن تتوقف عن قصف الأسواق.", "Russian regime"),
+        ("على المبعوث الأممي إلى سوريا أن يضع ملف المعتقلين أولاً.", "UN Special Envoy for Syria"),
+    ],
+)
+def test_arabic_calls_outside_a_section(ar_nlp: Language, sentence: str, addressee: str) -> None:
+    text = f"قصفت الطائرات مدرسة في أريحا يوم الثلاثاء. {sentence}"
+    assert recommendations(ar_nlp, text) == [Recommendation(addressee=addressee, text=sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "على الرغم من أن القصف توقف، لم يعد السكان إلى منازلهم.",
+        "طالب الأهالي المجلس المحلي بإعادة فتح المخبز.",
+        "كما تنتهك الهجمات على المنشآت الطبية قرار مجلس الأمن رقم 2286 بشأن حماية الرعاية الطبية.",
+    ],
+)
+def test_arabic_other_calls_are_not_recommendations(ar_nlp: Language, sentence: str) -> None:
+    assert recommendations(ar_nlp, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "name"),
+    [
+        ("إلى مجلس الأمن الدولي:", "UN Security Council"),
+        ("على لجنة التحقيق الدولية المستقلة الخاصة بسوريا:", "Commission of Inquiry"),
+        ("إلى الأمين العام للأمم المتحدة", "UN Secretary-General"),
+        ("الحكومة الروسية", "Russian regime"),
+        ("إلى الأمين العام للأمم المتحدة والمبعوث الأممي إلى سوريا:", None),
+        ("إلى المؤسسات الإعلامية الدولية:", None),
+    ],
+)
+def test_arabic_addressee_names(heading: str, name: str | None) -> None:
+    assert addressee_name(heading, "ar") == name
+
+
+def test_addressee_inside_a_longer_one_is_not_a_second_addressee() -> None:
+    assert addressee_name("Recommendations to the United Nations Security Council members") == "UN Security Council"
