@@ -203,6 +203,7 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int, parts: set[
             k += 1  # "61 مدنياً بينهم 14 طفلاً و11 امرأة، قتلوا على يد …": the party after the parts is the total's
             continue
         verb = any(marks.at(kind, k) is not None for kind in ("trigger", "cue:act", "cue:filler", "cue:partitive"))
+        verb = verb or bool(parts and marks.at("cue:breakdown", k))  # "61 مدنياً بينهم 14 طفلاً …، قتلوا على يد"
         verb = verb or (doc.lang_ == "ar" and (normalize_ar(tok.text) in _RIGHT_FILLER_AR
                                                or normalize_ar(tok.text).startswith(("المتبقي", "الباقي"))))
         if (tok.pos_ not in _RIGHT_FILLER_POS and not verb) or tok.like_num or marks.at("place", k):

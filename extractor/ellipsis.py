@@ -133,6 +133,9 @@ def reached_count(doc: Doc, marks: Marks, n: Number) -> Mark | None:
         nouns = [m for kind in ("group", "event", "target") for m in marks.within(kind, cue.end, min(k, cue.end + 4))]
         if nouns:
             return sorted(nouns, key=lambda m: (m.kind != "group", m.start))[0]
+    if doc.lang_ == "ar" and doc[k].norm_ in {"هم", "هن"}:
+        groups = marks.within("group", sent.start, k)  # "المدنيون الذين قتلوا خلال الأيام الأربعة هم 30 في حلب"
+        return groups[-1] if groups else None
     return None
 
 

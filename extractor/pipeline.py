@@ -68,7 +68,8 @@ def _load_arabic() -> Language:
     nlp = spacy.blank("ar")
     tokenizer: Any = nlp.tokenizer
     # "2019." must split, or a sentence ending in a year never ends; likewise a number before Arabic punctuation.
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9٠-٩])[.،؛:]", r"(?<=[\u0600-\u06FF])[.،؛:!؟»)]"]  # type: ignore[misc]
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9٠-٩])[.،؛:]", r"(?<=[\u0600-\u06FF])[.،؛:!؟»)”’\"]",  # type: ignore[misc]
+                r"(?<=[”’\"»)])[.،؛:!؟]"]  # "… 2704 مدني”. بلغ": the quote and the full stop come off
     tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     prefixes = [*nlp.Defaults.prefixes, r"[«(\[]", r"[وب]?[بل]\u0640?(?=[0-9٠-٩])"]  # type: ignore[misc]
     tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
