@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Span, Token
 
 from extractor.arabic import normalize_ar
 from extractor.candidates import Candidate
 from extractor.lexicon import Mark, Marks, sentences_before
+from extractor.vocab import rows_for
 from extractor.metrics import ATTACKS, _opens_with_total
 
 _LEFT_FILLER_POS = {"AUX", "VERB", "ADV", "PART", "DET", "ADP"}
@@ -16,7 +19,8 @@ _LEFT_FILLER_WORDS = {"responsible", "for", "of", "death", "deaths", "killing", 
                       "المسؤولية"}
 _RIGHT_FILLER_POS = {"AUX", "VERB", "ADV", "PART", "ADJ", "NOUN", "DET", "PROPN", "ADP", "SCONJ", "PRON"}
 #: Arabic words that may stand between a count and its agent: "وقضى واحد أثناء احتجازه لدى هيئة تحرير الشام".
-_RIGHT_FILLER_AR = {"اثناء", "خلال", "بعد", "قبل", "احتجازه", "احتجازها", "اعتقاله", "اعتقالها", "قد", "كان", "كانت"}
+_RIGHT_FILLER_AR = {"اثناء", "خلال", "بعد", "قبل", "احتجازه", "احتجازها", "اعتقاله", "اعتقالها", "قد", "كان", "كانت",
+                    "واحد", "واحدة", "واحدا", "اثنان", "اثنين", "اثنتان", "اثنتين"}
 _AFFILIATION = {"affiliated", "backed", "supported", "loyal", "belonging", "allied"}
 _CONTROL = {"control", "controlled", "held", "hold", "run", "administered", "governed", "besieged", "dominated", "operated"}
 _AREAS = {"areas", "area", "territory", "territories", "regions", "region", "zones", "zone", "parts", "neighbourhoods",
@@ -179,6 +183,8 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int, parts: set[
         if k >= ceiling:
             return []
         cue = marks.starting("cue:agent_each", k) or marks.starting("cue:agent", k)
+        if cue is None and doc.lang_ == "ar" and _verb_with_object(doc[k].text):
+            cue = Mark(k, k + 1, "cue:agent", "", "")  # "هجوماً واحداً بذخائر عنقودية شنّته قوات النظام"
         if cue is not None and not _not_agent(doc, k):
             actor = _actor_after(doc, marks, cue.end, ceiling)
             if actor is not None:
@@ -195,8 +201,9 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int, parts: set[
         tok = doc[k]
         if k in parts and k + 1 not in parts:
             after = k + 1
-            while after < ceiling and marks.at("cue:partitive", after) is not None:
-                after += 1
+            while after < ceiling and (marks.at("cue:partitive", after) is not None
+                                       or normalize_ar(doc[after].text) in {"كانت", "كان", "كانوا", "هي", "هم"}):
+                after += 1  # "85 منها كانت على يد قوات الحلف": still the part's party
             if marks.starting("cue:agent", after):
                 return []  # "أحدهما على يد قوات النظام", "7 منهم في مراكز الاحتجاز التابعة لـ…": the part's party
         if k in parts or (parts and tok.text in {",", "،"}):
@@ -204,6 +211,7 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int, parts: set[
             continue
         verb = any(marks.at(kind, k) is not None for kind in ("trigger", "cue:act", "cue:filler", "cue:partitive"))
         verb = verb or bool(parts and marks.at("cue:breakdown", k))  # "61 مدنياً بينهم 14 طفلاً …، قتلوا على يد"
+        verb = verb or (doc.lang_ == "ar" and marks.at("weapon", k) is not None)  # "… بذخائر عنقودية شنّته …"
         verb = verb or (doc.lang_ == "ar" and (normalize_ar(tok.text) in _RIGHT_FILLER_AR
                                                or normalize_ar(tok.text).startswith(("المتبقي", "الباقي"))))
         if (tok.pos_ not in _RIGHT_FILLER_POS and not verb) or tok.like_num or marks.at("place", k):
@@ -239,6 +247,27 @@ def _its_forces(doc: Doc, marks: Marks, c: Candidate) -> list[str | None]:
     if not any(normalize_ar(t.text).lstrip("و") in _ITS_FORCES for t in doc[c.sent.start : c.number.start]):
         return []
     return _last_party_before(doc, marks, c.sent.start)
+
+
+_OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
+
+
+@functools.lru_cache(maxsize=1)
+def _act_verbs() -> frozenset[str]:
+    """The Arabic verbs of the act cues ("شنت", "ألقى"), one word each, normalized."""
+    rows = rows_for("figure_cues", "ar")
+    return frozenset(normalize_ar(r["phrase"]) for r in rows if r["kind"] == "act" and " " not in r["phrase"])
+
+
+def _verb_with_object(word: str) -> bool:
+    """"شنّته", "ألقاها", "ارتكبتها": an act verb with its object pronoun, so its subject follows as the agent."""
+    norm = normalize_ar(word)
+    for pronoun in _OBJECT_PRONOUNS:
+        stem = norm[: -len(pronoun)]
+        if norm.endswith(pronoun) and len(stem) >= 2 and (stem in _act_verbs() or stem + "ي" in _act_verbs()
+                                                          or stem.rstrip("ا") + "ي" in _act_verbs()):
+            return True
+    return False
 
 
 def _is_attack_word(marks: Marks, k: int) -> bool:

@@ -191,9 +191,12 @@ def _one_of_pair(doc: Doc, out: list[Candidate]) -> Candidate | None:
 
 
 def _among(doc: Doc, marks: Marks, sent: Span, n: Number) -> bool:
-    """"وكان من بين من قتلتهم قوات النظام ممرض، وعنصر…": Arabic singulars listed after "among"."""
+    """"وكان من بين من قتلتهم قوات النظام ممرض، وعنصر…": Arabic singulars listed after "among";
+    and what an act caused: "وتسبب بمجزرة" (it caused a massacre)."""
     if doc.lang_ != "ar":
         return False
+    if n.start > 0 and marks.ending("cue:consequence", n.start - 1) is not None:
+        return True
     cues = marks.within("cue:breakdown", sent.start, n.start)  # not "بينهم": that one hangs on a count before it
     return any(not normalize_ar(doc[m.end - 1].text).endswith(("هم", "ها", "هما")) for m in cues)
 
