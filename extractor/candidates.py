@@ -107,6 +107,10 @@ def find_candidates_in(
             out.append(c)  # "مجزرتين، إحداهما في كفرزيتا … والثانية في اللطامنة": the second of the pair
             continue
         noun = counted_noun(doc, marks, n.end, limit) or of_them(doc, marks, n, limit)
+        if noun is not None and doc.lang_ == "ar" and noun[1] + 1 < limit and doc[noun[1]].norm_ == "من" and all(
+            m.kind == "group" and m.value in {"persons", "others"} for m in noun[2]
+        ) and (group := marks.starting("group", noun[1] + 1)) is not None:
+            noun = (noun[0], group.end, [group])  # "47 شخصاً من الكوادر الطبية": people of the medical staff
         before = earlier + out
         c = Candidate(number=n, sent=sent, noun=(noun[0], noun[1]) if noun else None)
         if noun:

@@ -132,6 +132,8 @@ def _with_quoted_variants(kind: str, entries: list[tuple[str, str, str]], lang: 
         return entries
     out = list(entries)
     out += [(f"و{phrase}", value, extra) for phrase, value, extra in entries]  # "وقوات سوريا الديمقراطية 2,298"
+    out += [(f"{q}{phrase}{r}", value, extra) for phrase, value, extra in entries  # '"الجيش الوطني" احتجز 27'
+            for q, r in (("“", "”"), ('"', '"'), ("«", "»"))]
     for phrase, value, extra in entries:
         head, _, rest = phrase.partition(" ")
         if rest:

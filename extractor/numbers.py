@@ -298,7 +298,9 @@ def _stem(form: str, suffix: str) -> str:
 
 def one_after_noun(doc: Doc, marks: Marks, number: Number, lang: str) -> bool:
     """The "واحدة" of "مجزرة واحدة": a word one written after its noun, counted with it."""
-    return lang == "ar" and number.value in {1, 2} and number.start > 0 and _counted_end_at(marks, number.start - 1)
+    if lang != "ar" or number.value not in {1, 2} or number.start == 0 or number.kind == "digits":
+        return False  # "7 طفلا و1 سيدة": a digit is its own count, before its noun
+    return _counted_end_at(marks, number.start - 1)
 
 
 def _counted_end_at(marks: Marks, i: int) -> bool:
