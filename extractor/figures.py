@@ -11,6 +11,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from extractor.arabic import normalize_ar
 from extractor.attribution import ALLIANCE_MEMBERS, attribute
 from extractor.candidates import Candidate, find_all_candidates
 from extractor.lexicon import Marks, lexicon_for
@@ -188,8 +189,32 @@ def _each_place(doc: Doc, marks: Marks, c: Candidate) -> list[Candidate]:
         else:
             break
     if len(places) < 2 or k < c.sent.start or marks.ending("cue:agent_each", k) is None:
+        places = _each_place_after(doc, marks, c)  # "ومجزرة واحدة في كل من درعا وحماة وحمص"
+    if len(places) < 2:
         return [c]
     return [dataclasses.replace(c, location=place) for place in places]
+
+
+def _each_place_after(doc: Doc, marks: Marks, c: Candidate) -> list[str]:
+    k = c.end
+    if k < c.sent.end and normalize_ar(doc[k].text) in {"واحدة", "واحد", "واحدا"}:
+        k += 1  # the "واحدة" of "مجزرة واحدة"
+    if k < c.sent.end and doc[k].norm_ == "في":
+        k += 1
+    each = marks.starting("cue:agent_each", k)
+    if each is None:
+        return []
+    k, places = each.end, []
+    while k < c.sent.end:
+        place = marks.starting("place", k)
+        if place is not None:
+            places.append(place.value)
+            k = place.end
+        elif doc[k].text in {"و", "،", ","}:
+            k += 1
+        else:
+            break
+    return places
 
 
 def _locate(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:

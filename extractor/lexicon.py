@@ -10,7 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extractor.arabic import base_forms, match_form
+from extractor.arabic import normalize_ar, base_forms, match_form
 from extractor.vocab import rows_for
 
 #: kind -> (table, column holding the phrase, column holding the value, column for Mark.extra)
@@ -95,8 +95,11 @@ class Lexicon:
             if self.lang == "ar":
                 for token in pattern:
                     token.norm_ = match_form(token.text, self.known)
-            # acronyms ("IS", "SDF") match only as written, or "is" would be ISIS
-            (exact if phrase.isupper() and len(phrase) <= 6 else lower).add(key, [pattern])
+            # acronyms ("IS", "SDF") match only as written, or "is" would be ISIS; so does an Arabic cue word whose
+            # joined clitic carries its sense ("بالمئة" is not "مئة")
+            clitic_cue = (self.lang == "ar" and kind.startswith("cue:") and len(pattern) == 1
+                          and pattern[0].norm_ != normalize_ar(phrase))
+            (exact if (phrase.isupper() and len(phrase) <= 6) or clitic_cue else lower).add(key, [pattern])
         self.matchers[kind] = [lower, exact]
         self.values[kind] = values
 
