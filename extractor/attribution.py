@@ -200,24 +200,33 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int, parts: set[
                 return [actor.value]  # "three of them in regime attacks"
         tok = doc[k]
         if k in parts and k + 1 not in parts:
-            after = k + 1
+            after, own = k + 1, _one_of_them(doc[k])
             while after < ceiling and (marks.at("cue:partitive", after) is not None
                                        or normalize_ar(doc[after].text) in {"كانت", "كان", "كانوا", "هي", "هم"}):
+                own = own or marks.at("cue:partitive", after) is not None
                 after += 1  # "85 منها كانت على يد قوات الحلف": still the part's party
-            if marks.starting("cue:agent", after):
+            if own and marks.starting("cue:agent", after):
                 return []  # "أحدهما على يد قوات النظام", "7 منهم في مراكز الاحتجاز التابعة لـ…": the part's party
+            # but "بينهم 64 طفلاً و39 سيدة على يد قوات النظام": a list of parts, then the whole's party
         if k in parts or (parts and tok.text in {",", "،"}):
             k += 1  # "61 مدنياً بينهم 14 طفلاً و11 امرأة، قتلوا على يد …": the party after the parts is the total's
             continue
         verb = any(marks.at(kind, k) is not None for kind in ("trigger", "cue:act", "cue:filler", "cue:partitive"))
         verb = verb or bool(parts and marks.at("cue:breakdown", k))  # "61 مدنياً بينهم 14 طفلاً …، قتلوا على يد"
         verb = verb or (doc.lang_ == "ar" and marks.at("weapon", k) is not None)  # "… بذخائر عنقودية شنّته …"
-        verb = verb or (doc.lang_ == "ar" and (normalize_ar(tok.text) in _RIGHT_FILLER_AR
-                                               or normalize_ar(tok.text).startswith(("المتبقي", "الباقي"))))
-        if (tok.pos_ not in _RIGHT_FILLER_POS and not verb) or tok.like_num or marks.at("place", k):
+        filler_ar = doc.lang_ == "ar" and (normalize_ar(tok.text) in _RIGHT_FILLER_AR
+                                           or normalize_ar(tok.text).startswith(("المتبقي", "الباقي")))
+        verb = verb or filler_ar
+        if (tok.pos_ not in _RIGHT_FILLER_POS and not verb) or (tok.like_num and not filler_ar) or marks.at("place", k):
             return []
         k += 1
     return []
+
+
+def _one_of_them(token: Token) -> bool:
+    """"أحدهما", "إحداها", "منهم": a part that says it is one of the total's, and so has its own party."""
+    word = normalize_ar(token.text)
+    return word in {"منهم", "منها", "منهن"} or (word.startswith("احد") and word.endswith(("ها", "هما", "هم")))
 
 
 def _verb_subject(doc: Doc, marks: Marks, c: Candidate) -> list[str | None]:

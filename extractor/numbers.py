@@ -117,6 +117,7 @@ def _joined(token: Token) -> bool:
     return normalize_ar(token.text).startswith("و")
 
 
+_MEMBERS_OF = {"افراد", "عناصر", "اعضاء"}
 _AGED = {"يبلغ", "تبلغ", "عمره", "عمرها", "البالغ", "البالغة"}
 _ORDINALS = {"ثانية", "ثاني", "ثالثة", "ثالث", "اولي", "اول", "اخيرة", "اخير", "رابعة", "رابع"}
 _REMAINING = ("المتبقي", "الباقي", "الاخري", "الاخران", "المتبقيت")
@@ -124,7 +125,7 @@ _REMAINING = ("المتبقي", "الباقي", "الاخري", "الاخران"
 
 def _word_number_ar(doc: Doc, i: int, words: dict[str, tuple[int, str]]) -> tuple[int, int] | None:
     """Arabic number words add up, joined by "و": "سبعة وستين" is 67, "ثلاثة آلاف" is 3,000."""
-    if i > 0 and _definite(doc[i - 1].text) and doc[i - 1].norm_ in words:
+    if i > 0 and _definite(doc[i - 1].text) and words.get(doc[i - 1].norm_, (0, ""))[1] in {"unit", "tens", "hundreds"}:
         return None  # "الأيام الستة عشر": the rest of a definite number, an ordinal or a name, not a count
     total = current = 0
     j = end = i
@@ -234,6 +235,9 @@ def find_articles(doc: Doc, marks: Marks, lang: str = "en") -> list[Number]:
         # allow one adjective ("a female journalist" is matched whole; "a young child")
         if j < len(doc) and doc[j].pos_ == "ADJ" and not _counted_start(marks, j):
             j += 1
+        if lang == "ar" and j + 1 < len(doc) and normalize_ar(doc[j].text) in _MEMBERS_OF and _counted_start(marks, j + 1):
+            out.append(Number(tok.i, tok.i + 1, entry[0], "article"))  # "أحد أفراد الكوادر الإعلامية": one of them
+            continue
         if j < len(doc) and _counted_start(marks, j) and _singular(doc[j : _counted_end(marks, j)][-1]):
             out.append(Number(tok.i, tok.i + 1, entry[0], "article"))
     return out
@@ -251,8 +255,10 @@ def find_noun_counts(doc: Doc, marks: Marks, lang: str) -> list[Number]:
     for kind in ("group", "event", "target"):
         for mark in marks.by_kind.get(kind, []):
             before = doc[max(0, mark.start - 2) : mark.start]
-            if before and _written_number(before[-1], words, lang):
-                continue  # "56 مدنياً", "و39 سيدة": the number is written
+            if before and _written_number(before[-1], words, lang) and not one_after_noun(
+                doc, marks, Number(before[-1].i, before[-1].i + 1, words.get(before[-1].norm_, (0, ""))[0], "words"), lang
+            ):
+                continue  # "56 مدنياً", "و39 سيدة": the number is written (not "طفل واحد وسيدتان")
             form = doc[mark.start].norm_
             after = doc[mark.end] if mark.end < len(doc) else None
             remaining = after is not None and normalize_ar(after.text).startswith(_REMAINING)
@@ -300,6 +306,9 @@ def one_after_noun(doc: Doc, marks: Marks, number: Number, lang: str) -> bool:
     """The "واحدة" of "مجزرة واحدة": a word one written after its noun, counted with it."""
     if lang != "ar" or number.value not in {1, 2} or number.start == 0 or number.kind == "digits":
         return False  # "7 طفلا و1 سيدة": a digit is its own count, before its noun
+    raw = strip_marks(doc[number.start].text)
+    if raw.startswith(("وأحد", "وإحدى", "واحدى")) or (raw.startswith("و") and not raw.startswith("واحد")):
+        return False  # "وأحد أفراد الكوادر", "واثنان من الكوادر": "and one/two of", not the "واحد" of "طفل واحد"
     return _counted_end_at(marks, number.start - 1)
 
 

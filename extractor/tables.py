@@ -108,7 +108,7 @@ def table_candidates(doc: Doc, marks: Marks, skip: set[int], metrics: dict[int, 
             label = row[0]
             meaning = _cell_meaning(marks, label)
             year = _row_year(label)
-            total = bool(_TOTAL.match(label.text))
+            total = bool(_TOTAL.match(label.text) or marks.within("cue:total", label.start, label.end))  # "المجموع"
             if not (meaning.actor or meaning.place or meaning.group or meaning.event or year or total):
                 continue
             line = doc.char_span(s, e, alignment_mode="expand")
