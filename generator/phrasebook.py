@@ -14,6 +14,8 @@ from tally.errors import InputError, SetupError
 PHRASEBOOK_DIR = Path(__file__).with_name("phrasebook")
 #: The CLDR plural categories a phrase may give forms for; ``-`` marks a phrase without forms.
 PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
+#: The grammatical cases a form may be given in beside its citation form (``two.genitive``).
+CASES = ("accusative", "genitive")
 
 
 def languages() -> tuple[str, ...]:
@@ -47,14 +49,16 @@ class Phrasebook:
         """The CLDR plural category of ``n`` in this language."""
         return str(Locale.parse(self.lang).plural_form(n))
 
-    def count(self, key: str, number: int, **values: str) -> str:
+    def count(self, key: str, number: int, case: str = "", **values: str) -> str:
         """The form of ``key`` for ``number`` (its CLDR category, else ``other``), placeholders filled."""
-        return self.form(key, self.category(number), **values)
+        return self.form(key, self.category(number), case, **values)
 
-    def form(self, key: str, category: str, **values: str) -> str:
-        """The form of ``key`` for a plural ``category`` (else ``other``), placeholders filled."""
+    def form(self, key: str, category: str, case: str = "", **values: str) -> str:
+        """The form of ``key`` for a plural ``category`` (else ``other``), placeholders filled; in a grammatical
+        ``case`` the form ``<category>.<case>`` where the phrasebook gives one (Arabic ``two.genitive``)."""
         forms = self._forms(key)
-        text = forms.get(category) or forms.get("other") or forms.get("-") or ""
+        cased = forms.get(f"{category}.{case}") if case else None
+        text = cased or forms.get(category) or forms.get("other") or forms.get("-") or ""
         return _fill(text, key, values, self.lang)
 
     def number_of(self, key: str) -> str:
@@ -82,7 +86,9 @@ def load_phrasebook(lang: str) -> Phrasebook:
             key, form, text = row.get("key"), row.get("form"), row.get("text")
             if not key or form is None or text is None:
                 raise SetupError(f"{path}: line {line}: needs key, form and text columns")
-            if form != "-" and form not in PLURAL_FORMS:
-                raise SetupError(f"{path}: line {line}: form {form!r}; valid choices: -, {', '.join(PLURAL_FORMS)}")
+            category, _, case = form.partition(".")
+            if form != "-" and (category not in PLURAL_FORMS or (case and case not in CASES)):
+                choices = f"-, {', '.join(PLURAL_FORMS)} (each optionally .{'/.'.join(CASES)})"
+                raise SetupError(f"{path}: line {line}: form {form!r}; valid choices: {choices}")
             phrases.setdefault(key, {})[form] = text.replace("\\n", "\n")
     return Phrasebook(lang, phrases)

@@ -13,6 +13,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from generator.charts import amiri_dir
+from generator.pdf_text_layer import mend_text_layer
 from generator.render_html import TEMPLATES_DIR
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,7 @@ class AssetFetcher(URLFetcher):
     def __init__(self, templates: Path) -> None:
         super().__init__(allowed_protocols={"data"})
         self.templates = templates.resolve()
+        self.fonts: list[Path] = []  # the TrueType files served, for the text layer
 
     def local_path(self, url: str) -> Path | None:
         """The file ``url`` may be read from, or None when it is outside the templates' assets."""
@@ -53,13 +55,21 @@ class AssetFetcher(URLFetcher):
         media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         if path.suffix == ".ttf":
             media_type = "font/ttf"
+            self.fonts.append(path)
         return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": media_type})
 
 
 def render_pdf(html: str, *, templates: Path = TEMPLATES_DIR) -> bytes:
-    """The HTML laid out as PDF pages, fonts embedded (subset); the same input gives the same bytes."""
+    """The HTML laid out as PDF pages, fonts embedded (subset), every glyph reading as its own text; the same
+    input gives the same bytes."""
     fonts = FontConfiguration()
     base = templates.resolve().as_uri() + "/"
-    document = HTML(string=html, base_url=base, url_fetcher=AssetFetcher(templates))
-    pdf: bytes = document.write_pdf(font_config=fonts, pdf_identifier=b"tally", uncompressed_pdf=False)
+    fetcher = AssetFetcher(templates)
+    document = HTML(string=html, base_url=base, url_fetcher=fetcher)
+    pdf: bytes = document.write_pdf(
+        font_config=fonts,
+        pdf_identifier=b"tally",
+        uncompressed_pdf=False,
+        finisher=lambda _document, pdf: mend_text_layer(pdf, fetcher.fonts),
+    )
     return pdf

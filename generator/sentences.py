@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from generator.numbers_dates import day_count, format_number, period_phrase
-from generator.phrasebook import Phrasebook
+from generator.phrasebook import CASES, Phrasebook
 from generator.tallies import Statement
 from tally.model import PEOPLE_METRICS, Figure, Period
 
@@ -21,27 +21,44 @@ def join_list(pb: Phrasebook, items: list[str]) -> str:
     return pb.say("list.sep").join(items[:-1]) + pb.say("list.last") + items[-1]
 
 
-def counted(pb: Phrasebook, figure: Figure, digits: str) -> str:
-    """``at least 56 civilians``, ``2 attacks on schools``: the count, its noun in the right plural form,
-    and the qualifier the data gives it."""
+def counted(pb: Phrasebook, figure: Figure, digits: str, case: str = "") -> str:
+    """``at least 56 civilians``, ``2 attacks on schools``: the count, its noun in the right plural form (and
+    grammatical ``case``: Arabic ``مدنيان`` as a subject, ``مقتل مدنيين اثنين``, ``وثّقنا هجوماً واحداً``), and the
+    qualifier the data gives it, which may govern its noun's case itself (``ما لا يقل عن {x_genitive}``)."""
     n = format_number(figure.count, pb.lang, digits)
     if figure.metric in PEOPLE_METRICS:
-        noun = pb.count(f"noun.{figure.group}", figure.count, n=n)
+        key = f"noun.{figure.group}"
     else:
         bare = figure.metric == "attacks_on_vital_facilities" and figure.target is not None
-        noun = pb.count("noun.attacks" if bare else f"noun.{figure.metric}", figure.count, n=n)
-        if figure.target is not None:
-            noun += pb.say(f"target.{figure.target}")
-    return pb.say(f"qualifier.{figure.qualifier}", x=noun)
+        key = "noun.attacks" if bare else f"noun.{figure.metric}"
+    target = pb.say(f"target.{figure.target}") if figure.target is not None else ""
+    nouns = {c: pb.count(key, figure.count, c, n=n) + target for c in ("", *CASES)}
+    return pb.say(f"qualifier.{figure.qualifier}", x=nouns[case], **{f"x_{c}": nouns[c] for c in CASES})
 
 
-def what_phrase(pb: Phrasebook, statement: Statement, digits: str) -> str:
-    """The head figure with its breakdown: ``56 civilians, including 19 children and 6 women``."""
-    head = counted(pb, statement.head, digits)
-    if not statement.parts:
-        return head
-    parts = [counted(pb, part, digits) for part in statement.parts]
-    return pb.say("parts", head=head, list=join_list(pb, parts))
+def _lists(pb: Phrasebook, statement: Statement, digits: str) -> dict[str, str]:
+    """The breakdown as ``{list}`` (citation form) and ``{list_<case>}`` for the ``parts`` phrase."""
+    lists = {c: join_list(pb, [counted(pb, part, digits, c) for part in statement.parts]) for c in ("", *CASES)}
+    return {"list": lists[""], **{f"list_{c}": lists[c] for c in CASES}}
+
+
+def what_phrase(pb: Phrasebook, statement: Statement, digits: str, case: str = "") -> str:
+    """The head figure (in ``case``) with its breakdown: ``56 civilians, including 19 children and 6 women``."""
+    head = counted(pb, statement.head, digits, case)
+    return pb.say("parts", head=head, **_lists(pb, statement, digits)) if statement.parts else head
+
+
+def what_values(pb: Phrasebook, statement: Statement, digits: str) -> dict[str, str]:
+    """``{what}``, the figures in their citation form (a subject), ``{what_accusative}`` (an object) and
+    ``{what_genitive}`` (after a noun or preposition); the same words in a language without cases. ``{head}``
+    (``{head_genitive}``…) and ``{among}`` are the head figure and its breakdown apart, for a phrase that puts
+    words between them (Arabic ``وفاة {head_genitive} بسبب التعذيب{among}``)."""
+    values = {"what": what_phrase(pb, statement, digits), "head": counted(pb, statement.head, digits)}
+    for case in CASES:
+        values[f"what_{case}"] = what_phrase(pb, statement, digits, case)
+        values[f"head_{case}"] = counted(pb, statement.head, digits, case)
+    values["among"] = pb.say("parts", head="", **_lists(pb, statement, digits)) if statement.parts else ""
+    return values
 
 
 def place_and_period(pb: Phrasebook, location: str | None, period: Period | None, digits: str) -> str:
@@ -54,6 +71,15 @@ def place_and_period(pb: Phrasebook, location: str | None, period: Period | None
     return " ".join(piece for piece in pieces if piece)
 
 
+def contract(pb: Phrasebook, text: str) -> str:
+    """``text`` with the word pairs the language writes as one joined (``style.contractions``: ``a b>ab;…``):
+    Arabic ``عن ما`` is ``عمّا`` ("إفراج … عمّا لا يقل عن 63 شخصاً")."""
+    for rule in filter(None, pb.say("style.contractions").split(";")):
+        words, joined = rule.split(">")
+        text = re.sub(rf"(?<!\S){re.escape(words)}(?=\s)", joined, text)
+    return text
+
+
 def sentence_start(text: str) -> str:
     """The sentence with its first letter upper-cased (a no-op for scripts without case)."""
     return text[:1].upper() + text[1:]
@@ -63,7 +89,7 @@ def statement_sentence(pb: Phrasebook, statement: Statement, digits: str) -> str
     """One sentence stating every figure of ``statement``: party, verb, count, breakdown, span."""
     span = place_and_period(pb, statement.location, statement.period, digits)
     values = {
-        "what": what_phrase(pb, statement, digits),
+        **what_values(pb, statement, digits),
         "close": pb.say("close") if statement.parts else "",
         "when": pb.say("when", x=span) if span else "",
         "after": pb.say("after", x=span) if span else "",
@@ -73,7 +99,7 @@ def statement_sentence(pb: Phrasebook, statement: Statement, digits: str) -> str
         sentence = pb.form(f"say.{statement.metric}", pb.number_of(f"party.{statement.party}"), **values)
     else:
         sentence = pb.count(f"say.{statement.metric}.total", statement.head.count, **values)
-    return sentence_start(sentence)
+    return sentence_start(contract(pb, sentence))
 
 
 def party_name(pb: Phrasebook, party: str | None) -> str:
@@ -104,13 +130,13 @@ def headline(pb: Phrasebook, statement: Statement | None, period: Period | None,
         text = pb.say("headline.none", span=span)
     else:
         values = {
-            "what": what_phrase(pb, statement, digits),
+            **what_values(pb, statement, digits),
             "close": pb.say("close") if statement.parts else "",
             "party": party_name(pb, statement.party),
             "span": span,
         }
         text = pb.say(f"headline.{statement.metric}" + ("" if statement.party else ".total"), **values)
-    text = sentence_start(text)
+    text = sentence_start(contract(pb, text))
     return title_case(text) if pb.say("style.title_case") == "yes" else text
 
 

@@ -8,8 +8,9 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from generator.compose import compose
@@ -18,6 +19,8 @@ from tally.model import GROUPS, PEOPLE_METRICS, PERPETRATORS, Document, Figure, 
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS_EN = REPO / "corpus" / "en"
+#: The languages a round trip drafts in, each with its corpus of gold files.
+LANGUAGES = ("en", "ar")
 #: What the round trip compares: (metric, group, perpetrator, count, qualifier).
 Key = tuple[str, str | None, str | None, int, str]
 KINDS = ("press-release", "report")
@@ -32,8 +35,9 @@ def gold_document(path: Path) -> Document:
     return Document(period=period, figures=figures, published=period.end if period else None)
 
 
-def gold_files() -> list[Path]:
-    return sorted(CORPUS_EN.glob("*.gold.json"))
+def gold_files(lang: str = "en") -> list[Path]:
+    """The gold files of ``corpus/<lang>``."""
+    return sorted((REPO / "corpus" / lang).glob("*.gold.json"))
 
 
 def key(figure: Figure) -> Key:
@@ -51,11 +55,11 @@ def roundtrip_problems(expected: Iterable[Figure], got: Iterable[Figure]) -> lis
 
 
 def draft_files(document: Document, folder: Path, stem: str, kinds: Iterable[str] = KINDS,
-                formats: Iterable[str] = FORMATS) -> list[Path]:
-    """``document`` drafted in English as each kind and format, written under ``folder``."""
+                formats: Iterable[str] = FORMATS, lang: str = "en") -> list[Path]:
+    """``document`` drafted in ``lang`` as each kind and format, written under ``folder``."""
     paths = []
     for kind in kinds:
-        composed = compose(document, kind, "en")
+        composed = compose(document, kind, lang)
         for fmt in formats:
             path = folder / f"{stem}.{kind}.{fmt}"
             path.write_bytes(render(composed, fmt, created=created_at(document)))
@@ -72,6 +76,25 @@ _FACILITIES = ("medical_facilities", "schools", "markets", "places_of_worship", 
 _QUALIFIERS = ("exact", "exact", "exact", "at_least", "more_than", "approximately", "up_to")
 _PARTS = ("children", "women", "men", "medical_personnel", "civil_defense_personnel", "media_workers")
 _REGIONS = ("Idlib", "Aleppo", "Hama", "Daraa", "Deir ez-Zor")
+
+
+class Wording(NamedTuple):
+    """What a figure set names in one language besides its figures."""
+
+    regions: tuple[str, ...]  # in the order of _REGIONS
+    speaker: str
+    role: str
+    quote: str
+    addressee: str
+    recommendation: str
+
+
+WORDING = {
+    "en": Wording(_REGIONS, "A. Spokesperson", "Director", "Accountability cannot wait.", "UN Security Council",
+                  "Refer the file to the ICC."),
+    "ar": Wording(("إدلب", "حلب", "حماة", "درعا", "دير الزور"), "أحمد الراوي", "مدير الفريق",
+                  "لا يمكن للمحاسبة أن تنتظر.", "مجلس الأمن الدولي", "إحالة الملف السوري إلى المحكمة الجنائية الدولية."),
+}
 
 
 @st.composite
@@ -93,9 +116,11 @@ def _people_figures(draw: Any, metric: str, party: str | None, period: Period) -
 
 
 @st.composite
-def figure_sets(draw: Any) -> Document:
+def figure_sets(draw: Any, lang: str = "en") -> Document:
     """A figures document a person might write: a period, a few parties and metrics, breakdowns, totals over
-    all parties, now and then a figure for another span or an attack target; no evidence or entities."""
+    all parties, now and then a figure for another span or an attack target; no evidence or entities. Its
+    regions, quote and recommendation are worded in ``lang``; the figures drawn do not depend on it."""
+    words = WORDING[lang]
     year = draw(st.integers(min_value=2012, max_value=2023))
     month = draw(st.integers(min_value=1, max_value=12))
     start = dt.date(year, month, 1)
@@ -120,11 +145,26 @@ def figure_sets(draw: Any) -> Document:
     return Document(
         period=period,
         published=end,
-        regions=draw(st.lists(st.sampled_from(_REGIONS), max_size=2, unique=True)),
+        regions=[words.regions[_REGIONS.index(r)] for r in draw(st.lists(st.sampled_from(_REGIONS), max_size=2, unique=True))],
         figures=_unique_cells(figures),
-        quotes=[Quote(speaker="A. Spokesperson", role="Director", text="Accountability cannot wait.")],
-        recommendations=[Recommendation(addressee="UN Security Council", text="Refer the file to the ICC.")],
+        quotes=[Quote(speaker=words.speaker, role=words.role, text=words.quote)],
+        recommendations=[Recommendation(addressee=words.addressee, text=words.recommendation)],
     )
+
+
+def drawn_figure_sets(count: int, lang: str = "en") -> list[Document]:
+    """``count`` figure sets drawn by hypothesis with a fixed seed, worded in ``lang``: the same sets on every run
+    (and the same figures in every language)."""
+    documents: list[Document] = []
+
+    @settings(max_examples=count, database=None, phases=[Phase.generate], deadline=None, derandomize=True,
+              suppress_health_check=list(HealthCheck))
+    @given(figure_sets(lang))
+    def collect(document: Document) -> None:
+        documents.append(document)
+
+    collect()
+    return documents
 
 
 def _unique_cells(figures: list[Figure]) -> list[Figure]:

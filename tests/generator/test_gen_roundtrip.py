@@ -2,7 +2,8 @@
 (metric, group, perpetrator, count, qualifier), for every corpus gold file and for 50 random figure sets.
 
 Each document is drafted once and every file extracted in one batch (module fixtures); the tests then
-only compare. The same check over 500 sets: ``.venv/bin/python bench/roundtrip.py --examples 500``.
+only compare. The same check over 500 sets: ``.venv/bin/python bench/roundtrip.py --examples 500``; the
+Arabic round trip is test_gen_roundtrip_ar.py.
 """
 
 from __future__ import annotations
@@ -10,8 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gen_support import draft_files, figure_sets, gold_document, gold_files, roundtrip_problems
-from hypothesis import HealthCheck, Phase, given, settings
+from gen_support import draft_files, drawn_figure_sets, gold_document, gold_files, roundtrip_problems
 
 from extractor.extract import extract_paths
 from tally.model import Document, Figure, Period
@@ -38,24 +38,10 @@ def corpus_round_trip(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tup
     return {name: (documents[name.split(".")[0]], figures) for name, figures in extracted.items()}
 
 
-def drawn_figure_sets() -> list[Document]:
-    """``EXAMPLES`` figure sets drawn by hypothesis with a fixed seed: the same sets on every run."""
-    documents: list[Document] = []
-
-    @settings(max_examples=EXAMPLES, database=None, phases=[Phase.generate], deadline=None, derandomize=True,
-              suppress_health_check=list(HealthCheck))
-    @given(figure_sets())
-    def collect(document: Document) -> None:
-        documents.append(document)
-
-    collect()
-    return documents
-
-
 @pytest.fixture(scope="module")
 def random_round_trip(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Document, list[Figure]]]:
     folder = tmp_path_factory.mktemp("random-drafts")
-    documents = {f"set{i:02d}": document for i, document in enumerate(drawn_figure_sets())}
+    documents = {f"set{i:02d}": document for i, document in enumerate(drawn_figure_sets(EXAMPLES))}
     paths = [p for stem, document in documents.items() for p in draft_files(document, folder, stem)]
     extracted = extract_all(paths)
     return {name: (documents[name.split(".")[0]], figures) for name, figures in extracted.items()}
