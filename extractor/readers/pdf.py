@@ -17,7 +17,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from extractor.readers.blocks import assemble, check_size, squash
 from extractor.readers.pdf_furniture import remove_furniture
-from extractor.readers.pdf_marks import attach_marks
+from extractor.readers.pdf_marks import attach_marks, level_baselines
 from extractor.readers.pdf_columns import order_page, set_column_bounds
 from extractor.readers.pdf_layout import (
     Item,
@@ -87,7 +87,7 @@ def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
 def read_page(page: Page, number: int) -> PageContent:
     """One page's words and ruled tables (each pdfplumber call once); table words leave the flow."""
     # Not split by font: a "/" set in a fallback font would leave "نيسان/أبريل" glued as "نيسانأبريل".
-    raw = extract_words(attach_marks(page.chars), x_tolerance_ratio=WORD_GAP, extra_attrs=["size"], return_chars=True)
+    raw = extract_words(attach_marks(level_baselines(page.chars)), x_tolerance_ratio=WORD_GAP, extra_attrs=["size"], return_chars=True)
     for word in raw:
         fonts = [str(char.get("fontname") or "") for char in word.pop("chars", [])]
         word["fontname"] = max(set(fonts), key=fonts.count) if fonts else ""

@@ -8,6 +8,7 @@ from typing import Any
 #: Harakat, tanween, shadda, sukun, superscript alef and the Quranic marks of the Arabic block.
 MARKS = frozenset(chr(c) for c in (*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)))
 SLACK = 0.5  # points a mark may stand outside its letter's box
+REACH = 4.0  # points a mark may stand left of its letter (tanween after a final alef, in the space)
 SCAN = 400  # letters examined on either side of a mark's position (other lines share the same x)
 
 Char = dict[str, Any]
@@ -24,17 +25,34 @@ def _carrier(mark: Char, letters: list[Char], starts: list[float]) -> Char | Non
     at its letter's left edge (right to left), so the letter whose left edge is nearest wins.
     """
     x = (mark["x0"] + mark["x1"]) / 2
-    at = bisect.bisect_right(starts, x + SLACK)
+    at = bisect.bisect_right(starts, x + REACH)
     best: Char | None = None
     best_key = (2, 0.0)
     for letter in letters[max(0, at - SCAN): at]:
-        if letter["x1"] + SLACK < x or _overlap(mark, letter) <= 0:
+        if letter["x1"] + SLACK < x or letter["x0"] - REACH > x or _overlap(mark, letter) <= 0:
             continue
         inside = letter["x0"] + SLACK < x < letter["x1"] - SLACK
         key = (0 if inside else 1, abs(letter["x0"] - x))
         if key < best_key:
             best, best_key = letter, key
     return best
+
+
+def level_baselines(chars: list[Char], tolerance: float = 1.0) -> list[Char]:
+    """``chars`` with the tops of one line made equal: fonts raise some letters a fraction of a point
+    (Amiri's initial "ش"), and pdfplumber would then start a new word inside "شخصاً"."""
+    order = sorted(range(len(chars)), key=lambda i: chars[i]["top"])
+    out = list(chars)
+    first = None
+    for i in order:
+        char = chars[i]
+        if first is None or char["top"] - first["top"] > tolerance:
+            first = char
+        elif char["top"] != first["top"]:
+            shift = first["top"] - char["top"]
+            out[i] = {**char, "top": first["top"], "bottom": char["bottom"] + shift}
+        out[i]["size"] = round(float(out[i].get("size") or 0.0), 1)  # 11.4999… and 11.5000… are one size
+    return out
 
 
 def attach_marks(chars: list[Char]) -> list[Char]:
