@@ -31,7 +31,7 @@ from extractor.numbers import (
     month_names,
     one_after_noun,
 )
-from extractor.arabic import normalize_ar
+from extractor.arabic import normalize_ar, strip_marks
 from extractor.quotes import quotation_spans
 
 
@@ -61,6 +61,7 @@ def _excluded(doc: Doc, marks: Marks, n: Number) -> bool:
     return False
 
 
+_ONE_TWO = {"واحد", "واحدة", "واحدا", "اثنان", "اثنين", "اثنتان", "اثنتين"}
 _EVERY = {"every", "each", "كل", "لكل"}
 _THAT_ONE = {"الماضي", "المنصرم", "السابق", "ذاته", "نفسه", "الحالي", "الجاري", "الاول", "الاخير"}
 
@@ -107,6 +108,8 @@ def find_candidates_in(
             out.append(c)  # "مجزرتين، إحداهما في كفرزيتا … والثانية في اللطامنة": the second of the pair
             continue
         noun = counted_noun(doc, marks, n.end, limit) or of_them(doc, marks, n, limit)
+        if noun is not None and doc.lang_ == "ar" and noun[1] < limit and strip_marks(doc[noun[1]].text) in _ONE_TWO:
+            noun = (noun[0], noun[1] + 1, noun[2])  # "هجوماً واحداً على مدرسة": the number word is the noun's
         if noun is not None and doc.lang_ == "ar" and noun[1] + 1 < limit and doc[noun[1]].norm_ == "من" and all(
             m.kind == "group" and m.value in {"persons", "others"} for m in noun[2]
         ) and (group := marks.starting("group", noun[1] + 1)) is not None:

@@ -53,7 +53,7 @@ def attack_on_target(doc: Doc, marks: Marks, end: int, limit: int) -> Mark | Non
             if doc[k].lower_ in {"on", "against"}:
                 end = k
                 break
-    if end < limit and doc[end].lower_ in {"on", "against", "targeting", "that", "which"}:
+    if end < limit and doc[end].lower_ in {"on", "against", "targeting", "that", "which", "على", "ضد"}:
         for k in range(end + 1, min(limit, end + 5)):
             if (m := marks.starting("target", k)) is not None:
                 return m
