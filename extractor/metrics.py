@@ -290,6 +290,19 @@ def _tree_trigger(doc: Doc, marks: Marks, c: Candidate) -> tuple[str, int] | Non
     return None
 
 
+def _after_parts(doc: Doc, marks: Marks, cands: list[Candidate], c: Candidate) -> tuple[str, int] | None:
+    """Arabic "لا يزال 128,417 شخصاً بينهم 3,407 أطفال و7,613 سيدة قيد الاعتقال": the word for what happened
+    comes after the total's parts."""
+    parts = [o for o in cands if o.head is c and o.sent.start == c.sent.start and not o.elided]  # not "204 منهم"
+    if doc.lang_ != "ar" or not parts:
+        return None
+    last = max(o.end for o in parts)
+    for k in range(last, min(_clause_end(doc, last, c.sent.end), last + 4)):
+        if (t := _people_trigger(marks, k)) is not None:
+            return t
+    return None
+
+
 def _nearest_trigger(marks: Marks, c: Candidate, start: int, end: int) -> tuple[str, int] | None:
     best: tuple[int, tuple[str, int]] | None = None
     verb_first = c.sent.doc.lang_ == "ar"  # Arabic states the event before its count: "أفرج النظام عن 63 معتقلاً"
@@ -347,7 +360,7 @@ def _own_metric(doc: Doc, marks: Marks, cands: list[Candidate], j: int) -> tuple
     right_limit = _clause_end(doc, c.end, right)
     if doc.lang_ == "ar":  # Arabic mostly states the event first; after the count only close by
         right_limit = min(right_limit, c.end + 4)
-    found = _tree_trigger(doc, marks, c) or _nearest_trigger(marks, c, left, right_limit)
+    found = _tree_trigger(doc, marks, c) or _nearest_trigger(marks, c, left, right_limit) or _after_parts(doc, marks, cands, c)
     strong = found is not None
     if found is None:  # the sentence's nearest word for the event (Arabic: only one stated before the count)
         found = _nearest_trigger(marks, c, c.sent.start, c.end if doc.lang_ == "ar" else c.sent.end)

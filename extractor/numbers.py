@@ -117,6 +117,7 @@ def _joined(token: Token) -> bool:
     return normalize_ar(token.text).startswith("و")
 
 
+_ONE_TWO_AFTER = {"واحد", "واحدة", "واحدا", "اثنان", "اثنين", "اثنتان", "اثنتين"}
 _MEMBERS_OF = {"افراد", "عناصر", "اعضاء"}
 _AGED = {"يبلغ", "تبلغ", "عمره", "عمرها", "البالغ", "البالغة"}
 _ORDINALS = {"ثانية", "ثاني", "ثالثة", "ثالث", "اولي", "اول", "اخيرة", "اخير", "رابعة", "رابع"}
@@ -267,7 +268,8 @@ def find_noun_counts(doc: Doc, marks: Marks, lang: str) -> list[Number]:
             in_one = mark.start > 0 and doc[mark.start - 1].norm_ in {"في", "خلال"}  # "في غارة واحدة": how, not how many
             # "شاب يبلغ من العمر 23 عاماً": one person described (already counted), not one more
             in_one = in_one or any(normalize_ar(t.text).lstrip("و") in _AGED for t in doc[mark.end : mark.end + 2])
-            if after is not None and words.get(after.norm_, (0, ""))[0] in {1, 2} and words[after.norm_][1] == "unit":
+            one_two = after is not None and strip_marks(after.text) in _ONE_TWO_AFTER  # "مجزرة واحدة", not "وأحد"
+            if one_two and words.get(after.norm_, (0, ""))[0] in {1, 2} and words[after.norm_][1] == "unit":
                 if in_one:
                     continue
                 value = words[after.norm_][0]
