@@ -45,10 +45,14 @@ def table_tokens(doc: Doc) -> set[int]:
     return out
 
 
+_NIL = {"", "-", "–", "—", "0"}  # a cell with nothing to count in it
+
+
 def _labels_last(rows: list[list[Span]]) -> bool:
     body = [row for row in rows[1:] if len(row) > 1]
-    numeric = [digits_value(row[0].text.strip()) is not None for row in body]
-    return bool(body) and all(numeric) and not any(digits_value(row[-1].text.strip()) is not None for row in body)
+    numeric = [digits_value(row[0].text.strip()) is not None or row[0].text.strip() in _NIL for row in body]
+    some = any(digits_value(row[0].text.strip()) is not None for row in body)
+    return bool(body) and all(numeric) and some and not any(digits_value(row[-1].text.strip()) is not None for row in body)
 
 
 def _cells(doc: Doc, start: int, end: int) -> list[Span]:
