@@ -133,9 +133,29 @@ def without_note_marks(words: list[Word]) -> list[Word]:
     ]
 
 
+LEADER_RTL = re.compile(r"^\s*[\d\u0660-\u0669ivxlc]*\s*(?:[.\u2026]\s*){4,}")  # '12 . . . .' on the left
+
+
+def _without_leader_rtl(words: list[Word], text: str) -> list[Word]:
+    """An Arabic contents line, read left to right on the page: the page number and leader come first."""
+    leader = LEADER_RTL.search(text)
+    if leader is None or leader.end() >= len(text.rstrip()):
+        return words
+    kept: list[Word] = []
+    start = 0
+    for word in words:
+        end = start + len(word.text)
+        if end > leader.end():
+            kept.append(word if start >= leader.end() else replace(word, text=word.text[leader.end() - start :]))
+        start = end + 1
+    return [word for word in kept if word.text.strip()]
+
+
 def without_leader(words: list[Word]) -> list[Word]:
     """A contents line's words without its dot leader and the page number after it."""
     text = " ".join(word.text for word in words)
+    if ARABIC.search(text) and LEADER_RTL.search(text):
+        return _without_leader_rtl(words, text)
     leader = LEADER.search(text)
     if leader is None or leader.start() == 0:
         return words
