@@ -212,7 +212,7 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int, parts: set[
             k += 1  # "61 مدنياً بينهم 14 طفلاً و11 امرأة، قتلوا على يد …": the party after the parts is the total's
             continue
         verb = any(marks.at(kind, k) is not None for kind in ("trigger", "cue:act", "cue:filler", "cue:partitive"))
-        verb = verb or bool(parts and marks.at("cue:breakdown", k))  # "61 مدنياً بينهم 14 طفلاً …، قتلوا على يد"
+        verb = verb or bool(parts and (marks.at("cue:breakdown", k) or marks.at("cue:qualifier", k)))  # "بينهم قرابة 172 سيدة"
         verb = verb or (doc.lang_ == "ar" and marks.at("weapon", k) is not None)  # "… بذخائر عنقودية شنّته …"
         filler_ar = doc.lang_ == "ar" and (normalize_ar(tok.text) in _RIGHT_FILLER_AR
                                            or normalize_ar(tok.text).startswith(("المتبقي", "الباقي")))

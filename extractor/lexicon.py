@@ -130,7 +130,10 @@ class Lexicon:
 
 
 def _with_quoted_variants(kind: str, entries: list[tuple[str, str, str]], lang: str) -> list[tuple[str, str, str]]:
-    """Arabic news quotes the names of groups: "تنظيم “الدولة الإسلامية”" is the same party."""
+    """Arabic news quotes the names of groups: "تنظيم “الدولة الإسلامية”" is the same party; a joined "و"
+    (and) may open a party's name or a qualifier: "وقوات سوريا الديمقراطية 2,298", "وأكثر من 134 رجلاً"."""
+    if lang == "ar" and kind == "cue:qualifier":
+        return entries + [(f"و{phrase}", value, extra) for phrase, value, extra in entries if not phrase.startswith("و")]
     if kind != "actor" or lang != "ar":
         return entries
     out = list(entries)
