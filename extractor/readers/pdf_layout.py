@@ -84,6 +84,7 @@ class TableItem:
 Item = Line | TableItem
 
 
+_UNMIRROR = str.maketrans("()«»[]{}", ")(»«][}{")
 _SPACE_BEFORE_MARK = re.compile(r"\s+(?=[\u064B-\u0652\u0670])")
 _MARK_AFTER_PUNCT = re.compile(r"([\u0621-\u064A])([\u060C\u061B.,:;!?\u061F)\]\u00BB\"']+)([\u064B-\u0652\u0670]+)")
 _PRESENTATION = re.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]+")
@@ -97,7 +98,8 @@ def reorder_arabic_line(text: str) -> str:
     """
     if not ARABIC.search(text):
         return text
-    line = get_display(text)
+    # A PDF holds the glyphs of mirrored pairs as drawn; python-bidi mirrors them once more: turn them back
+    line = get_display(text).translate(_UNMIRROR)
     line = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), line)
     line = _MARK_AFTER_PUNCT.sub(r"\1\3\2", line)  # "مدنيا،ً": the mark belongs to the letter before the comma
     return _SPACE_BEFORE_MARK.sub("", line)
