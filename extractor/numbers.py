@@ -145,6 +145,8 @@ def _word_number_ar(doc: Doc, i: int, words: dict[str, tuple[int, str]]) -> tupl
         teen = j > i and entry[0] == 10 and current and current < 10 and not _joined(doc[j])
         if j > i and entry[1] != "scale" and not _joined(doc[j]) and not teen:
             break
+        if j > i and entry[1] == "unit" and entry[0] < 10 and current % 10 != 0:
+            break  # "سيدة واحدة وأحد أفراد…": a unit does not add to a unit; "مئة وخمسة" and "سبعة وستين" do
         value, kind = entry
         if kind == "scale":
             total += (current or 1) * value
