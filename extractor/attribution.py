@@ -20,7 +20,7 @@ _LEFT_FILLER_WORDS = {"responsible", "for", "of", "death", "deaths", "killing", 
 _RIGHT_FILLER_POS = {"AUX", "VERB", "ADV", "PART", "ADJ", "NOUN", "DET", "PROPN", "ADP", "SCONJ", "PRON"}
 #: Arabic words that may stand between a count and its agent: "وقضى واحد أثناء احتجازه لدى هيئة تحرير الشام".
 _RIGHT_FILLER_AR = {"اثناء", "خلال", "بعد", "قبل", "احتجازه", "احتجازها", "اعتقاله", "اعتقالها", "قد", "كان", "كانت",
-                    "واحد", "واحدة", "واحدا", "اثنان", "اثنين", "اثنتان", "اثنتين", "قسريا"}
+                    "واحد", "واحدة", "واحدا", "اثنان", "اثنين", "اثنتان", "اثنتين", "قسريا", "فرد"}
 _AFFILIATION = {"affiliated", "backed", "supported", "loyal", "belonging", "allied"}
 _CONTROL = {"control", "controlled", "held", "hold", "run", "administered", "governed", "besieged", "dominated", "operated"}
 _AREAS = {"areas", "area", "territory", "territories", "regions", "region", "zones", "zone", "parts", "neighbourhoods",

@@ -313,6 +313,8 @@ def _rate_after(doc: Doc, marks: Marks, c: Candidate) -> bool:
 
 def _qualifier(doc: Doc, marks: Marks, c: Candidate) -> str:
     before = _cue_before(marks, "qualifier", c.number.start)
+    if before is None and doc.lang_ == "ar" and c.number.start > 0 and doc[c.number.start - 1].norm_ in {"فرد", "عنصر"}:
+        before = _cue_before(marks, "qualifier", c.number.start - 1)  # "ما يصل إلى فرد واحد من الكوادر الطبية"
     if before is not None:
         return before.value
     for k in (c.number.end, c.end):
