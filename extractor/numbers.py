@@ -270,11 +270,11 @@ def find_noun_counts(doc: Doc, marks: Marks, lang: str) -> list[Number]:
             in_one = mark.start > 0 and doc[mark.start - 1].norm_ in {"في", "خلال"}  # "في غارة واحدة": how, not how many
             # "شاب يبلغ من العمر 23 عاماً": one person described (already counted), not one more
             in_one = in_one or any(normalize_ar(t.text).lstrip("و") in _AGED for t in doc[mark.end : mark.end + 2])
-            one_two = after is not None and strip_marks(after.text) in _ONE_TWO_AFTER  # "مجزرة واحدة", not "وأحد"
-            if one_two and words.get(after.norm_, (0, ""))[0] in {1, 2} and words[after.norm_][1] == "unit":
+            one_two = words.get(after.norm_) if after is not None and strip_marks(after.text) in _ONE_TWO_AFTER else None
+            if one_two is not None and one_two[0] in {1, 2} and one_two[1] == "unit":  # "مجزرة واحدة", not "وأحد"
                 if in_one:
                     continue
-                value = words[after.norm_][0]
+                value = one_two[0]
                 out.append(Number(mark.start, mark.start, value, "words"))  # "مجزرة واحدة", "مدنيان اثنان"
             elif not form.endswith("يين") and any(form.endswith(sfx) and _stem(form, sfx) in singulars for sfx in suffixes):
                 out.append(Number(mark.start, mark.start, 2, "dual"))  # "طفلان", "مجزرتين"

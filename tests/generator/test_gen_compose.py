@@ -67,7 +67,7 @@ def test_breakdown_that_does_not_add_up_is_a_warning_not_a_fix(caplog: pytest.Lo
     with caplog.at_level(logging.WARNING, logger="generator"):
         composed = compose(document, "press-release", "en")
     assert any("does not add up" in w for w in composed.warnings)
-    assert any("does not add up" in r.getMessage() for r in caplog.records)
+    assert not caplog.records  # the CLI's consistency checks report it, once
     assert "killed 10 civilians, including 8 children and 5 women" in composed_text(composed)
 
 
