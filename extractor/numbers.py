@@ -238,8 +238,10 @@ def find_articles(doc: Doc, marks: Marks, lang: str = "en") -> list[Number]:
         # allow one adjective ("a female journalist" is matched whole; "a young child")
         if j < len(doc) and doc[j].pos_ == "ADJ" and not _counted_start(marks, j):
             j += 1
-        if lang == "ar" and j + 1 < len(doc) and normalize_ar(doc[j].text) in _MEMBERS_OF and _counted_start(marks, j + 1):
-            out.append(Number(tok.i, tok.i + 1, entry[0], "article"))  # "أحد أفراد الكوادر الإعلامية": one of them
+        if lang == "ar" and j < len(doc) and normalize_ar(doc[j].text) in _MEMBERS_OF and (
+            _counted_start(marks, j) or _counted_start(marks, j + 1)
+        ):
+            out.append(Number(tok.i, tok.i + 1, entry[0], "words"))  # "أحد أفراد الكوادر الإعلامية": one of them, said
             continue
         if j < len(doc) and _counted_start(marks, j) and _singular(doc[j : _counted_end(marks, j)][-1]):
             out.append(Number(tok.i, tok.i + 1, entry[0], "article"))

@@ -82,6 +82,8 @@ CASES = [
                  id="of-those-who-takes-the-main-verb"),
     pytest.param("قصفت الطائرات السوق مرة أولى، ثم عادت وقصفته بغارة ثانية بعد دقائق.", set(), id="second-strike-is-no-count"),
     pytest.param("كانت البلدة يسكنها أكثر من 20 ألف نسمة قبل القصف.", set(), id="population-is-no-count"),
+    pytest.param("لا يزال أحد أفراد الكوادر الطبية في عداد المختفين قسرياً لدى القوات الروسية.",
+                 {("still_disappeared", "medical_personnel", RUS, 1)}, id="one-of-the-members-opens-the-sentence"),
     pytest.param("رصدنا هجوماً واحداً بأسلحة حارقة شنّته القوات الروسية على بلدة معرشمشة.",
                  {("incendiary_attacks", None, RUS, 1)}, id="verb-with-object-pronoun-then-agent"),
     pytest.param('وذكر التقرير أن "هيئة تحرير الشام" احتجزت 9 أشخاص.', {("arrested", "persons", "hts", 9)},
