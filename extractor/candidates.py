@@ -181,7 +181,8 @@ def find_candidates_in(
             continue  # "about 12 civilians a day, eight of them in Idlib": a share of the rate
         restatement(doc, c, earlier)
         if n.is_article and not (_in_count_list(doc, marks, n, out) or _object_of_trigger(doc, marks, c)
-                                 or _opens_list(doc, n, numbers, c) or _among(doc, marks, sent, n)):
+                                 or _opens_list(doc, n, numbers, c) or _among(doc, marks, sent, n)
+                                 or marks.starting("cue:each", c.end) is not None):  # "مجزرة في كل منهما"
             continue  # "a massacre is an attack that…" defines, it does not count
         c.qualifier = _qualifier(doc, marks, c)
         out.append(c)

@@ -177,7 +177,10 @@ def resolve_candidates(doc: Doc, marks: Marks, lang: str) -> list[Candidate]:
 
 def _each_place(doc: Doc, marks: Marks, c: Candidate) -> list[Candidate]:
     """"شهدت كل من دير الزور ودرعا والرقة مجزرة واحدة": one massacre in each place, three figures."""
+    each_after = _each_after(doc, marks, c)  # "إدلب وحلب بواقع 7 مجازر في كل منهما"
     k = c.start - 1
+    while each_after and k >= c.sent.start and (normalize_ar(doc[k].text) in {"بواقع", "ب"} or marks.at("cue:qualifier", k)):
+        k -= 1
     places: list[str] = []
     while k >= c.sent.start:
         place = marks.ending("place", k)
@@ -188,11 +191,20 @@ def _each_place(doc: Doc, marks: Marks, c: Candidate) -> list[Candidate]:
             k -= 1
         else:
             break
-    if len(places) < 2 or k < c.sent.start or marks.ending("cue:agent_each", k) is None:
+    named_each = k >= c.sent.start and marks.ending("cue:agent_each", k) is not None
+    if len(places) < 2 or not (named_each or each_after):
         places = _each_place_after(doc, marks, c)  # "ومجزرة واحدة في كل من درعا وحماة وحمص"
     if len(places) < 2:
         return [c]
     return [dataclasses.replace(c, location=place) for place in places]
+
+
+def _each_after(doc: Doc, marks: Marks, c: Candidate) -> bool:
+    """"… مجزرة في كل منهما": "in each of them" right after the count (or its "واحدة")."""
+    k = c.end
+    if k < c.sent.end and normalize_ar(doc[k].text) in {"واحدة", "واحد", "واحدا"}:
+        k += 1
+    return k < c.sent.end and marks.starting("cue:each", k) is not None
 
 
 def _each_place_after(doc: Doc, marks: Marks, c: Candidate) -> list[str]:

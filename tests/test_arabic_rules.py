@@ -109,6 +109,11 @@ def test_one_massacre_in_each_of_several_places(nlp: Language) -> None:
     assert located(nlp, "شهدت كل من حمص وحماة مجزرة واحدة.") == [(1, "Hama"), (1, "Homs")]
 
 
+def test_a_count_in_each_of_the_places_before_it(nlp: Language) -> None:
+    text = "تصدرت محافظتا حمص وحماة بواقع 5 مجازر في كل منهما، ثم درعا والرقة مجزرة في كل منهما."
+    assert located(nlp, text) == [(1, "Daraa"), (1, "Raqqa"), (5, "Hama"), (5, "Homs")]
+
+
 def test_list_under_a_lead_in_that_restates_its_total(nlp: Language) -> None:
     text = ("وثقنا 40 حادثة اعتداء على مراكز حيوية، 30 منها على يد قوات النظام و10 على يد القوات الروسية.\n\n"
             "وتوزعت حوادث الاعتداء الـ 40 على أنواع المنشآت التالية:\n\nالمدارس: 25\nالأسواق: 15\n")
