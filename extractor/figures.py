@@ -352,8 +352,12 @@ def find_figures(
 
 def _headline_starts(doc: Doc) -> set[int]:
     """Where the title and standfirst lines start: the lines before the body, without a full stop."""
-    sents = list(doc.sents)[:3]
-    return {s.start_char for s in sents if _is_heading(s) or s.text.strip()[-1:] not in {".", "!", "?", ":"}}
+    heads: set[int] = set()
+    for n, sent in enumerate(doc.sents):  # up to the first sentence of the body (one ending in a full stop)
+        if n >= 8 or not (_is_heading(sent) or sent.text.strip()[-1:] not in {".", "!", "?", ":"}):
+            break
+        heads.add(sent.start_char)
+    return heads
 
 
 def _drop_headline_restatements(doc: Doc, figures: list[Figure]) -> list[Figure]:

@@ -333,6 +333,10 @@ def test_not_figures(nlp: Language, text: str, expected: list[Row]) -> None:
 
 
 RESTATED = [
+    case("HRDT · Press Release\n\nHuman Rights Documentation Team\n\nPress Release\n\nMonthly Report\n\n"
+         "12 Civilians, Including 3 Children, Killed by Russian Forces in May\n\n"
+         "Russian forces killed 12 civilians, including 3 children, in Idlib in May 2019.",
+         (K, CIV, RUS, 12, EX), (K, CH, RUS, 3, EX), id="headline-below-several-masthead-lines"),
     case("210 Civilians Killed in Syria in June 2019\n\nSyrian Network for Human Rights\n\n"
          "SNHR documented the killing of 210 civilians in June 2019, including 40 children.",
          (K, CIV, None, 210, EX), (K, CH, None, 40, EX), id="headline-then-body"),

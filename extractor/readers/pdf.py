@@ -15,7 +15,7 @@ from pdfplumber.utils.text import extract_words
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from extractor.readers.blocks import assemble, check_size, squash
+from extractor.readers.blocks import assemble, check_size, join_line, squash
 from extractor.readers.pdf_furniture import remove_furniture
 from extractor.readers.pdf_marks import attach_marks, level_baselines
 from extractor.readers.pdf_columns import order_page, set_column_bounds
@@ -72,7 +72,11 @@ class PageContent:
 
 
 def _cell_text(cell: str | None) -> str:
-    return squash(" ".join(reorder_arabic_line(line) for line in (cell or "").splitlines()))
+    """A table cell's lines as one: "Syrian-" then "Russian alliance forces" is "Syrian-Russian alliance forces"."""
+    text = ""
+    for line in (cell or "").splitlines():
+        text = join_line(text, reorder_arabic_line(line))
+    return squash(text)
 
 
 def _has_prose_cell(rows: list[list[str]]) -> bool:

@@ -83,3 +83,10 @@ def test_arabic_line_in_visual_order_is_put_in_logical_order() -> None:
     logical = "قتل 12 مدنيا في حلب"
     assert reorder_arabic_line(get_display(logical)) == logical
     assert reorder_arabic_line("Aleppo 12") == "Aleppo 12"
+
+
+def test_a_table_cell_wrapped_after_a_hyphen_keeps_the_compound() -> None:
+    from extractor.readers.pdf import _cell_text
+
+    assert _cell_text("Syrian-\nRussian alliance forces") == "Syrian-Russian alliance forces"
+    assert _cell_text("civil-\nians killed") == "civilians killed"
