@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-import functools
-
 from spacy.tokens import Doc, Span, Token
 
 from extractor.arabic import normalize_ar
 from extractor.candidates import Candidate
-from extractor.lexicon import Mark, Marks, sentences_before
-from extractor.vocab import rows_for
-from extractor.metrics import ATTACKS, _opens_with_total
+from extractor.breakdowns import ATTACKS, opens_with_total
+from extractor.lexicon import Mark, Marks
+from extractor.parties import (
+    RIGHT_FILLER_AR,
+    actor_after,
+    combine,
+    coordinated_after,
+    coordinated_before,
+    each_near,
+    its_forces,
+    last_party_before,
+    not_agent,
+    one_of_them,
+    split_parties,
+    verb_subject,
+    verb_with_object,
+)
 
 _LEFT_FILLER_POS = {"AUX", "VERB", "ADV", "PART", "DET", "ADP"}
 _LEFT_FILLER_WORDS = {"responsible", "for", "of", "death", "deaths", "killing", "killings", "lives", "life", ":", "–",
@@ -18,118 +30,13 @@ _LEFT_FILLER_WORDS = {"responsible", "for", "of", "death", "deaths", "killing", 
                       "each", "both", "together", "jointly", "(", ")", "عن", "على", "مسؤولية", "مسؤولة", "مسؤول",
                       "المسؤولية"}
 _RIGHT_FILLER_POS = {"AUX", "VERB", "ADV", "PART", "ADJ", "NOUN", "DET", "PROPN", "ADP", "SCONJ", "PRON"}
-#: Arabic words that may stand between a count and its agent: "وقضى واحد أثناء احتجازه لدى هيئة تحرير الشام".
-_RIGHT_FILLER_AR = {"اثناء", "خلال", "بعد", "قبل", "احتجازه", "احتجازها", "اعتقاله", "اعتقالها", "قد", "كان", "كانت",
-                    "واحد", "واحدة", "واحدا", "اثنان", "اثنين", "اثنتان", "اثنتين", "قسريا", "فرد"}
-_AFFILIATION = {"affiliated", "backed", "supported", "loyal", "belonging", "allied"}
-_CONTROL = {"control", "controlled", "held", "hold", "run", "administered", "governed", "besieged", "dominated", "operated"}
-_AREAS = {"areas", "area", "territory", "territories", "regions", "region", "zones", "zone", "parts", "neighbourhoods",
-          "neighborhoods", "villages", "towns", "cities", "city", "town", "village", "districts"}
 
 
-def _not_agent(doc: Doc, cue_at: int) -> bool:
-    """``affiliated to ISIS``, ``areas controlled by the SDF``: a party named, but not as the one who did it."""
-    before = doc[cue_at - 1].lower_ if cue_at > 0 else ""
-    if before in _AFFILIATION:
-        return True
-    return before in _CONTROL and any(doc[k].lower_ in _AREAS for k in range(max(0, cue_at - 5), cue_at))
-_ACTOR_LEAD = {"the", "forces", "of", "troops", "militias", "members", "elements", "'s", "’s", "each", "both", "“", '"', "«"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
-_PAIRS = {frozenset({"syrian_regime", "russian_forces"}): "syrian_russian_alliance", frozenset({"isis", "hts"}): "extremist_groups"}
 
 
-_ALLIANCE = {"syrian_regime", "russian_forces", "syrian_russian_alliance"}
 #: Metrics a report's topic party is not taken to have done unless a sentence says so (people flee a whole war).
 _NOT_ATTRIBUTED = {"displaced"}
-
-
-def combine(actors: list[str]) -> str | None:
-    """Actors named together for one figure: the alliance ids where the contract has one."""
-    unique = list(dict.fromkeys(actors))
-    if len(unique) == 1:
-        return unique[0]
-    if len(unique) > 1 and set(unique) <= _ALLIANCE:
-        return "syrian_russian_alliance"
-    return _PAIRS.get(frozenset(unique), unique[0] if unique else None)
-
-
-def _coordinated_before(doc: Doc, marks: Marks, actor: Mark, floor: int) -> list[Mark]:
-    """Actors joined to ``actor`` on its left by "and" or commas: "X, Y and Z"."""
-    out = [actor]
-    if _joined_and(doc[actor.start]):
-        prev = marks.ending("actor", actor.start - 1)
-        if prev is not None and prev.start > floor:
-            return [prev, actor]
-    k = actor.start - 1
-    while k > floor and doc[k].lower_ in {"and", ",", "as well as", "or", "،"}:
-        k -= 1
-        while k > floor and doc[k].lower_ in {"the"}:
-            k -= 1
-        prev = marks.ending("actor", k)
-        if prev is None:
-            break
-        out.insert(0, prev)
-        k = prev.start - 1
-    return out
-
-
-def _joined_and(token: Token) -> bool:
-    """An Arabic word written with "و" (and) in front: "وقوات" in "قوات النظام وقوات روسيا"."""
-    text = token.text
-    return token.doc.lang_ == "ar" and text.startswith("و") and (token.norm_ != text or text.startswith("وال"))
-
-
-def _coordinated_after(doc: Doc, marks: Marks, actor: Mark, ceiling: int) -> list[Mark]:
-    out = [actor]
-    k = actor.end
-    while k < ceiling and (nxt := marks.starting("actor", k)) is not None and _joined_and(doc[k]):
-        out.append(nxt)
-        k = nxt.end
-    while k < ceiling and doc[k].lower_ in {"and", ",", "or", "،", "أو"}:
-        k += 1
-        while k < ceiling and doc[k].lower_ in _ACTOR_LEAD:
-            k += 1
-        nxt = marks.starting("actor", k)
-        if nxt is None:
-            break
-        out.append(nxt)
-        k = nxt.end
-    return out
-
-
-def _actor_after(doc: Doc, marks: Marks, k: int, ceiling: int) -> Mark | None:
-    for _ in range(4):
-        if k >= ceiling:
-            return None
-        if (m := marks.at("actor", k)) is not None:
-            return m
-        if doc[k].lower_ not in _ACTOR_LEAD:
-            return None
-        k += 1
-    return None
-
-
-def _each_near(doc: Doc, marks: Marks, start: int, end: int) -> bool:
-    return any(marks.at("cue:each", k) or marks.at("cue:agent_each", k) for k in range(start, min(end, len(doc))))
-
-
-_MEMBERS = {pair: sorted(members) for members, pair in _PAIRS.items()}
-ALLIANCE_MEMBERS = _MEMBERS
-
-
-def _named_pair(doc: Doc, mark: Mark) -> bool:
-    """One phrase naming two parties joined by "and" ("قوات النظام السوري والقوات الروسية")."""
-    return mark.value in _MEMBERS and any(
-        t.lower_ in {"and", "or"} or t.text.startswith("وال") or (t.text.startswith("و") and t.norm_ != t.text)
-        for t in doc[mark.start + 1 : mark.end]
-    )
-
-
-def _split(doc: Doc, marks: Marks, actors: list[Mark], each: bool) -> list[str | None]:
-    if each and len(actors) == 1 and _named_pair(doc, actors[0]):
-        return list(_MEMBERS[actors[0].value])  # "كل من قوات النظام والقوات الروسية ثلاث مجازر": three each
-    ids = [m.value for m in actors]
-    return list(dict.fromkeys(ids)) if each and len(set(ids)) > 1 else [combine(ids)]
 
 
 def _left_actor(doc: Doc, marks: Marks, c: Candidate, floor: int, earlier: list[Candidate]) -> list[str | None]:
@@ -140,10 +47,10 @@ def _left_actor(doc: Doc, marks: Marks, c: Candidate, floor: int, earlier: list[
     steps = 0
     while k >= floor and steps < 9:
         if (actor := marks.ending("actor", k)) is not None:
-            actors = _coordinated_before(doc, marks, actor, floor)
-            each = _each_near(doc, marks, actor.end, c.number.start) or _each_near(doc, marks, c.end, c.end + 1)
-            each = each or _each_near(doc, marks, max(floor, actors[0].start - 2), actors[0].start)  # "كل من X وY"
-            return _split(doc, marks, actors, each)
+            actors = coordinated_before(doc, marks, actor, floor)
+            each = each_near(doc, marks, actor.end, c.number.start) or each_near(doc, marks, c.end, c.end + 1)
+            each = each or each_near(doc, marks, max(floor, actors[0].start - 2), actors[0].start)  # "كل من X وY"
+            return split_parties(doc, marks, actors, each)
         event = marks.ending("event", k)
         if event is not None and event.start > 0 and doc[event.start - 1].lower_ in {"these", "those", "such"}:
             # "Those barrel bombs killed 8,136 civilians": the party of the bombs counted before
@@ -183,16 +90,16 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int, parts: set[
         if k >= ceiling:
             return []
         cue = marks.starting("cue:agent_each", k) or marks.starting("cue:agent", k)
-        if cue is None and doc.lang_ == "ar" and _verb_with_object(doc[k].text):
+        if cue is None and doc.lang_ == "ar" and verb_with_object(doc[k].text):
             cue = Mark(k, k + 1, "cue:agent", "", "")  # "هجوماً واحداً بذخائر عنقودية شنّته قوات النظام"
-        if cue is not None and not _not_agent(doc, k):
-            actor = _actor_after(doc, marks, cue.end, ceiling)
+        if cue is not None and not not_agent(doc, k):
+            actor = actor_after(doc, marks, cue.end, ceiling)
             if actor is not None:
-                actors = _coordinated_after(doc, marks, actor, ceiling)
-                each = cue.kind == "cue:agent_each" or _each_near(doc, marks, cue.start, actor.start) or (
+                actors = coordinated_after(doc, marks, actor, ceiling)
+                each = cue.kind == "cue:agent_each" or each_near(doc, marks, cue.start, actor.start) or (
                     actors[-1].end < len(doc) and doc[actors[-1].end].lower_ == "each"
                 )
-                return _split(doc, marks, actors, each)
+                return split_parties(doc, marks, actors, each)
             return []
         if doc[k].lower_ in {"in", "during"} and (actor := marks.starting("actor", k + 1)) is not None:
             after = actor.end
@@ -200,7 +107,7 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int, parts: set[
                 return [actor.value]  # "three of them in regime attacks"
         tok = doc[k]
         if k in parts and k + 1 not in parts:
-            after, own = k + 1, _one_of_them(doc[k])
+            after, own = k + 1, one_of_them(doc[k])
             while after < ceiling and (marks.at("cue:partitive", after) is not None
                                        or normalize_ar(doc[after].text) in {"كانت", "كان", "كانوا", "هي", "هم"}):
                 own = own or marks.at("cue:partitive", after) is not None
@@ -214,69 +121,13 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int, parts: set[
         verb = any(marks.at(kind, k) is not None for kind in ("trigger", "cue:act", "cue:filler", "cue:partitive"))
         verb = verb or bool(parts and (marks.at("cue:breakdown", k) or marks.at("cue:qualifier", k)))  # "بينهم قرابة 172 سيدة"
         verb = verb or (doc.lang_ == "ar" and marks.at("weapon", k) is not None)  # "… بذخائر عنقودية شنّته …"
-        filler_ar = doc.lang_ == "ar" and (normalize_ar(tok.text) in _RIGHT_FILLER_AR
+        filler_ar = doc.lang_ == "ar" and (normalize_ar(tok.text) in RIGHT_FILLER_AR
                                            or normalize_ar(tok.text).startswith(("المتبقي", "الباقي")))
         verb = verb or filler_ar
         if (tok.pos_ not in _RIGHT_FILLER_POS and not verb) or (tok.like_num and not filler_ar) or marks.at("place", k):
             return []
         k += 1
     return []
-
-
-def _one_of_them(token: Token) -> bool:
-    """"أحدهما", "إحداها", "منهم": a part that says it is one of the total's, and so has its own party."""
-    word = normalize_ar(token.text)
-    return word in {"منهم", "منها", "منهن"} or (word.startswith("احد") and word.endswith(("ها", "هما", "هم")))
-
-
-def _verb_subject(doc: Doc, marks: Marks, c: Candidate) -> list[str | None]:
-    """Arabic verb-first clauses: "أطلقت قوات النظام صواريخ … في سبع هجمات", "من بين من قتلتهم قوات النظام ممرض".
-
-    With no parse, the party is the subject right after the last verb of the sentence before the count,
-    when no other party is named between it and the count.
-    """
-    actors = marks.within("actor", c.sent.start, c.number.start)
-    if not actors or actors[-1].start == 0:
-        return []
-    actor = actors[-1]
-    k = actor.start - 1
-    verb = marks.at("trigger", k) or marks.at("cue:act", k)
-    if verb is None and (agent := marks.at("cue:agent", k)) is not None and agent.end - agent.start == 1:
-        verb = agent  # "الاعتقالات التي نفّذتها قوات النظام … بـ 92 حالة": a verb with its object pronoun
-    if verb is None or _not_agent(doc, actor.start):
-        return []
-    return [actor.value]
-
-
-_ITS_FORCES = {"قواته", "قواتها", "طائراته", "طائراتها", "عناصره", "عناصرها", "مروحياته", "مروحياتها"}
-
-
-def _its_forces(doc: Doc, marks: Marks, c: Candidate) -> list[str | None]:
-    """"إذ استخدمت قواته الذخائر العنقودية في 28 هجوماً": "its forces", the party named just before."""
-    if not any(normalize_ar(t.text).lstrip("و") in _ITS_FORCES for t in doc[c.sent.start : c.number.start]):
-        return []
-    return _last_party_before(doc, marks, c.sent.start)
-
-
-_OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
-
-
-@functools.lru_cache(maxsize=1)
-def _act_verbs() -> frozenset[str]:
-    """The Arabic verbs of the act cues ("شنت", "ألقى"), one word each, normalized."""
-    rows = rows_for("figure_cues", "ar")
-    return frozenset(normalize_ar(r["phrase"]) for r in rows if r["kind"] == "act" and " " not in r["phrase"])
-
-
-def _verb_with_object(word: str) -> bool:
-    """"شنّته", "ألقاها", "ارتكبتها": an act verb with its object pronoun, so its subject follows as the agent."""
-    norm = normalize_ar(word)
-    for pronoun in _OBJECT_PRONOUNS:
-        stem = norm[: -len(pronoun)]
-        if norm.endswith(pronoun) and len(stem) >= 2 and (stem in _act_verbs() or stem + "ي" in _act_verbs()
-                                                          or stem.rstrip("ا") + "ي" in _act_verbs()):
-            return True
-    return False
 
 
 def _is_attack_word(marks: Marks, k: int) -> bool:
@@ -298,7 +149,7 @@ def _anaphoric_event(doc: Doc, marks: Marks, subject: Token, earlier: list[Candi
         totals = [e for e in earlier if e.head is None and same_kind(e.metric or e.event) and any(e.perpetrators)]
         if totals:
             return list(totals[0].perpetrators)  # the first total of those attacks names their party
-    return _last_party_before(doc, marks, subject.sent.start)
+    return last_party_before(doc, marks, subject.sent.start)
 
 
 def _owns(doc: Doc, o: Candidate, phrase: Token) -> bool:
@@ -313,20 +164,8 @@ def _pronoun(doc: Doc, marks: Marks, subject: Token) -> list[str | None]:
     words = {t.lower_ for t in subject.subtree}
     acts = marks.at("cue:act", subject.head.i) is not None  # "it carried out", not "it reports"
     if acts and (subject.lower_ in {"it", "they"} or words & {"its", "their"}):
-        return _last_party_before(doc, marks, subject.sent.start)
+        return last_party_before(doc, marks, subject.sent.start)
     return []
-
-
-def _last_party_before(doc: Doc, marks: Marks, at: int) -> list[str | None]:
-    """The party named last in the two sentences before ``at``: what "the attack" was by."""
-    sents = sentences_before(doc, at, 2)
-    if not sents:
-        return []
-    found = marks.within("actor", sents[0].start, at)
-    last = {m.value for m in found if m.start >= sents[-1].start}
-    if len(last) > 1 and last <= _ALLIANCE:
-        return ["syrian_russian_alliance"]  # "regime forces killed 96 …, Russian forces 42. The bombardment also…"
-    return [found[-1].value] if found else []
 
 
 def _label_actor(doc: Doc, marks: Marks, sent: Span) -> list[str | None]:
@@ -337,7 +176,7 @@ def _label_actor(doc: Doc, marks: Marks, sent: Span) -> list[str | None]:
     actor = marks.starting("actor", k)
     if actor is None:
         return []
-    actors = _coordinated_after(doc, marks, actor, sent.end)
+    actors = coordinated_after(doc, marks, actor, sent.end)
     k = actors[-1].end
     while k < sent.end and doc[k].text != ":" and (doc[k].is_punct or k - actors[-1].end < 14):
         if doc[k].like_num:
@@ -375,7 +214,7 @@ def _tree_actor(
                     continue  # "19 massacres, 11 of them by Syrian regime forces": that party is the part's
                 if any(_owns(doc, o, child) for o in everyone if o is not c and o.number.start > c.number.start):
                     continue
-                if (agent and not _not_agent(doc, child.i)) or subject:
+                if (agent and not not_agent(doc, child.i)) or subject:
                     actors = _actors_in(marks, child, c)
                     if not actors and subject:
                         anaphor = _anaphoric_event(doc, marks, child, earlier) or _pronoun(doc, marks, child)
@@ -403,7 +242,7 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
         floor = same[idx - 1].end if idx > 0 else c.sent.start
         ceiling = same[idx + 1].start if idx + 1 < len(same) else c.sent.end
         others = {k for k, o in noun_tokens.items() if o is not c and o.sent.start == c.sent.start}
-        inner = marks.within("actor", c.number.end, c.end) if not _opens_with_total(doc, c) else []
+        inner = marks.within("actor", c.number.end, c.end) if not opens_with_total(doc, c) else []
         found = [combine([m.value for m in inner])] if inner else []  # "three Russian attacks", "attacks by X and Y on…"
         found = found or _right_actor(doc, marks, c, ceiling) or _left_actor(doc, marks, c, floor, cands[:j])
         if not found and doc.lang_ == "ar":
@@ -415,8 +254,8 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
         if not found and c.head is None:
             found = _label_actor(doc, marks, c.sent)
         if not found and doc.lang_ == "ar":
-            found = _verb_subject(doc, marks, c) or _its_forces(doc, marks, c)
-        if not found and not _opens_with_total(doc, c):
+            found = verb_subject(doc, marks, c) or its_forces(doc, marks, c)
+        if not found and not opens_with_total(doc, c):
             found = _tree_actor(doc, marks, c, others, cands[:j], same)
             c.from_tree = bool(found)
         if not any(found) and idx > 0 and (_participle_clause(doc, marks, c) or _consequence(marks, same[idx - 1], c)):

@@ -12,7 +12,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractor.arabic import normalize_ar
-from extractor.attribution import ALLIANCE_MEMBERS, attribute
+from extractor.attribution import attribute
+from extractor.parties import ALLIANCE_MEMBERS
 from extractor.candidates import Candidate, find_all_candidates
 from extractor.lexicon import Marks, lexicon_for
 from extractor.metrics import resolve_metrics
@@ -156,7 +157,7 @@ def _before_bullets(doc: Doc, sent: Span) -> bool:
 
 def resolve_candidates(doc: Doc, marks: Marks, lang: str) -> list[Candidate]:
     """Candidates with metric, breakdown, perpetrators and location decided (no dates yet)."""
-    from extractor.metrics import link_breakdowns, link_sums
+    from extractor.breakdowns import link_breakdowns, link_sums
 
     skip = table_tokens(doc)
     cands = find_all_candidates(doc, marks, lang, skip)
