@@ -6,33 +6,21 @@ import csv
 import io
 import json
 import logging
-import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
 
+from cli_support import error_lines, gold_figure, run, write_gold
 from tally import __version__
-from tally.cli import OutputFormat, app, choose_format
+from tally.cli import OutputFormat, choose_format
 from tally.errors import ContractError, InputError, SetupError, TallyError
 from tally.model import Document, Figure, json_schema
 from tally.output import CSV_COLUMNS
 
 WriteDocument = Callable[..., Path]
-
-
-def run(*args: str | Path) -> Result:
-    result = CliRunner().invoke(app, [str(a) for a in args])
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
-
-
-def error_lines(result: Result) -> list[str]:
-    return [line for line in result.stderr.splitlines() if line.startswith("tally: error: ")]
 
 
 @pytest.mark.parametrize("args", [["--help"], ["extract", "--help"], ["eval", "--help"], ["schema", "--help"]])
@@ -275,14 +263,6 @@ def test_library_warnings_print_as_one_line_and_other_libraries_stay_quiet(
 # ---- eval --------------------------------------------------------------------------------------
 
 
-def write_gold(path: Path, figures: list[dict[str, Any]]) -> None:
-    path.write_text(json.dumps({"period": None, "figures": figures}), encoding="utf-8")
-
-
-def gold_figure(count: int, **fields: Any) -> dict[str, Any]:
-    return {"metric": "killed", "group": "civilians", "count": count, "qualifier": "exact", "perpetrator": None, **fields}
-
-
 @pytest.mark.usefixtures("fake_extraction")
 def test_eval_reports_files_misses_extras_and_the_overall_line_last(
     write_document: WriteDocument, make_figure: Callable[..., Figure], tmp_path: Path
@@ -353,62 +333,3 @@ def test_eval_bad_gold_file_names_the_file_and_field(write_document: WriteDocume
     assert result.exit_code == 2
     [line] = error_lines(result)
     assert "a.gold.json" in line and "figures[0].metric" in line
-
-
-# ---- end to end: the real readers and pipeline (need every part of the extractor) ---------------
-
-REPORT = (
-    "Civilian deaths in Idlib, March 2020\n\n"
-    "The network documented the killing of at least 12 civilians, including 3 children, "
-    "by Syrian regime forces in Idlib governorate in March 2020.\n"
-)
-
-
-@pytest.mark.e2e
-def test_e2e_extract_text_file(tmp_path: Path) -> None:
-    path = tmp_path / "report.txt"
-    path.write_text(REPORT, encoding="utf-8")
-    result = run("extract", path)
-    assert result.exit_code == 0, result.output
-    document = Document.model_validate_json(result.stdout)
-    assert document.source is not None and document.source.path == str(path)
-    assert ("killed", "civilians", "syrian_regime", 12) in {f.key() for f in document.figures}
-
-
-@pytest.mark.e2e
-def test_e2e_pdf_figure_carries_its_page(make_pdf: Callable[[str, list[str]], Path]) -> None:
-    pages = ["Monthly report\nNothing is counted on this page.", "Russian forces killed 7 civilians in Idlib in May 2021."]
-    path = make_pdf("report.pdf", pages)
-    result = run("extract", path, "--format", "json")
-    assert result.exit_code == 0, result.output
-    [figure] = [f for f in Document.model_validate_json(result.stdout).figures if f.count == 7]
-    assert figure.evidence is not None and figure.evidence.page == 2
-
-
-@pytest.mark.e2e
-def test_e2e_directory_with_a_corrupt_file(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
-    (tmp_path / "b.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf")
-    result = run("extract", tmp_path, "--format", "jsonl")
-    assert result.exit_code == 1
-    assert [json.loads(line)["source"]["path"] for line in result.stdout.splitlines()] == [str(tmp_path / "a.txt")]
-    [line] = error_lines(result)
-    assert str(tmp_path / "b.pdf") in line
-
-
-@pytest.mark.e2e
-def test_e2e_eval_last_line_is_the_overall_score(tmp_path: Path) -> None:
-    (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
-    period = {"start": "2020-03-01", "end": "2020-03-31"}
-    write_gold(
-        tmp_path / "report.gold.json",
-        [
-            gold_figure(12, qualifier="at_least", perpetrator="syrian_regime", period=period),
-            gold_figure(3, group="children", perpetrator="syrian_regime", period=period),
-        ],
-    )
-    result = run("eval", tmp_path)
-    assert result.exit_code == 0, result.output
-    last = result.output.splitlines()[-1]
-    overall = r"overall: P=\S+ R=\S+ F1=\S+ qualifier=\S+ period=\S+ \(tp=2, fp=\d+, fn=0, files=1\)"
-    assert re.fullmatch(overall, last), last
