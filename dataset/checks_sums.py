@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from dataset.findings import Finding, Side, bounds, grouped, same_sentence, scope, sentence, sides, span, stated
-from tally.model import GROUPS, Document, Figure
+from tally.model import COALITIONS, GROUPS, Document, Figure
 
 #: Groups that hold others: a part may not outnumber its whole ("56 civilians, including 19 children").
 CONTAINS: dict[str, tuple[str, ...]] = {
@@ -15,11 +15,6 @@ CONTAINS: dict[str, tuple[str, ...]] = {
 }
 #: Groups that never overlap, so the parts of one whole may be added up.
 DISJOINT: tuple[tuple[str, ...], ...] = (("children", "women", "men"), ("civilians", "fighters"))
-#: Parties that are the sum of others; a coalition and its members are never counted together.
-COALITIONS: dict[str, tuple[str, ...]] = {
-    "syrian_russian_alliance": ("syrian_regime", "russian_forces"),
-    "extremist_groups": ("isis", "hts"),
-}
 #: The party that closes a list: with it, the parties named are taken to be all of them.
 CATCH_ALL = "other_parties"
 #: Parties (the catch-all among them) a list must name to be taken as complete: a shorter one is more often a

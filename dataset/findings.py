@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from pydantic import BaseModel, ConfigDict
 
-from tally.model import Document, Figure
+from tally.model import Document, Figure, distinct_figures
 
 #: Relative slack of an ``approximately`` count: "about 300" stands for anything from 240 to 360.
 APPROXIMATE_SLACK = 0.2
@@ -132,18 +132,6 @@ def same_sentence(first: Figure, second: Figure) -> bool:
     return text is not None and text == sentence(second)
 
 
-def distinct(figures: list[Figure]) -> list[Figure]:
-    """The figures without exact repeats (evidence aside), in their order."""
-    seen: set[str] = set()
-    out: list[Figure] = []
-    for figure in figures:
-        key = figure.model_copy(update={"evidence": None}).model_dump_json()
-        if key not in seen:
-            seen.add(key)
-            out.append(figure)
-    return out
-
-
 def scope(figure: Figure, document: Document) -> str:
     """What a figure is counted over, in words: ``killed by syrian_regime in Idlib, 2020-01-15 to 2020-01-30``."""
     by = f" by {figure.perpetrator}" if figure.perpetrator else ""
@@ -157,7 +145,7 @@ def scope(figure: Figure, document: Document) -> str:
 def grouped(document: Document, key: Callable[[Figure], tuple[object, ...]]) -> dict[tuple[object, ...], list[Figure]]:
     """The document's distinct figures by ``key``, in their order."""
     groups: dict[tuple[object, ...], list[Figure]] = defaultdict(list)
-    for figure in distinct(document.figures):
+    for figure in distinct_figures(document.figures):
         groups[key(figure)].append(figure)
     return groups
 

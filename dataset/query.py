@@ -14,9 +14,8 @@ from functools import lru_cache
 from typing import Any, TextIO
 
 from extractor.vocab import load_table
-from generator.tallies import COALITIONS
 from tally.errors import InputError
-from tally.model import GROUPS, METRICS, PERPETRATORS, Evidence, Figure, Period
+from tally.model import COALITIONS, GROUPS, METRICS, PERPETRATORS, Evidence, Figure, Period
 from tally.output import CSV_COLUMNS, TABLE_HEADER, align_rows, figure_row, format_period
 
 #: Parties the contract counts together (shared/spec/figures.md): a figure of the whole covers its members'.

@@ -23,6 +23,7 @@ from extractor.ellipsis import (
 from extractor.lexicon import Mark, Marks
 from extractor.nouns import ATTACK_EVENTS, apply_noun, attack_on_target, counted_noun, of_them
 from extractor.numbers import (
+    ONE_TWO_AFTER,
     Number,
     find_articles,
     find_noun_counts,
@@ -61,7 +62,6 @@ def _excluded(doc: Doc, marks: Marks, n: Number) -> bool:
     return False
 
 
-_ONE_TWO = {"واحد", "واحدة", "واحدا", "اثنان", "اثنين", "اثنتان", "اثنتين"}
 _EVERY = {"every", "each", "كل", "لكل"}
 _THAT_ONE = {"الماضي", "المنصرم", "السابق", "ذاته", "نفسه", "الحالي", "الجاري", "الاول", "الاخير"}
 
@@ -108,7 +108,7 @@ def find_candidates_in(
             out.append(c)  # "مجزرتين، إحداهما في كفرزيتا … والثانية في اللطامنة": the second of the pair
             continue
         noun = counted_noun(doc, marks, n.end, limit) or of_them(doc, marks, n, limit)
-        if noun is not None and doc.lang_ == "ar" and noun[1] < limit and strip_marks(doc[noun[1]].text) in _ONE_TWO:
+        if noun is not None and doc.lang_ == "ar" and noun[1] < limit and strip_marks(doc[noun[1]].text) in ONE_TWO_AFTER:
             noun = (noun[0], noun[1] + 1, noun[2])  # "هجوماً واحداً على مدرسة": the number word is the noun's
         if noun is not None and doc.lang_ == "ar" and noun[1] + 1 < limit and doc[noun[1]].norm_ == "من" and all(
             m.kind == "group" and m.value in {"persons", "others"} for m in noun[2]

@@ -117,7 +117,8 @@ def _joined(token: Token) -> bool:
     return normalize_ar(token.text).startswith("و")
 
 
-_ONE_TWO_AFTER = {"واحد", "واحدة", "واحدا", "اثنان", "اثنين", "اثنتان", "اثنتين"}
+#: "one" and "two" as written after a counted noun ("مجزرة واحدة", "مدنيين اثنين"), harakat off.
+ONE_TWO_AFTER = frozenset({"واحد", "واحدة", "واحدا", "اثنان", "اثنين", "اثنتان", "اثنتين"})
 _MEMBERS_OF = {"افراد", "عناصر", "اعضاء"}
 _AGED = {"يبلغ", "تبلغ", "عمره", "عمرها", "البالغ", "البالغة"}
 _ORDINALS = {"ثانية", "ثاني", "ثالثة", "ثالث", "اولي", "اول", "اخيرة", "اخير", "رابعة", "رابع"}
@@ -272,7 +273,7 @@ def find_noun_counts(doc: Doc, marks: Marks, lang: str) -> list[Number]:
             in_one = mark.start > 0 and doc[mark.start - 1].norm_ in {"في", "خلال"}  # "في غارة واحدة": how, not how many
             # "شاب يبلغ من العمر 23 عاماً": one person described (already counted), not one more
             in_one = in_one or any(normalize_ar(t.text).lstrip("و") in _AGED for t in doc[mark.end : mark.end + 2])
-            one_two = words.get(after.norm_) if after is not None and strip_marks(after.text) in _ONE_TWO_AFTER else None
+            one_two = words.get(after.norm_) if after is not None and strip_marks(after.text) in ONE_TWO_AFTER else None
             if one_two is not None and one_two[0] in {1, 2} and one_two[1] == "unit":  # "مجزرة واحدة", not "وأحد"
                 if in_one:
                     continue

@@ -10,6 +10,7 @@ from extractor.arabic import normalize_ar
 from extractor.candidates import Candidate
 from extractor.lexicon import Mark, Marks, sentences_before
 from extractor.vocab import rows_for
+from tally.model import COALITIONS
 
 
 #: Arabic words that may stand between a count and its agent: "وقضى واحد أثناء احتجازه لدى هيئة تحرير الشام".
@@ -38,7 +39,7 @@ def not_agent(doc: Doc, cue_at: int) -> bool:
 _ACTOR_LEAD = {"the", "forces", "of", "troops", "militias", "members", "elements", "'s", "’s", "each", "both", "“", '"', "«"}
 
 
-_PAIRS = {frozenset({"syrian_regime", "russian_forces"}): "syrian_russian_alliance", frozenset({"isis", "hts"}): "extremist_groups"}
+_PAIRS = {frozenset(members): coalition for coalition, members in COALITIONS.items()}
 
 
 _ALLIANCE = {"syrian_regime", "russian_forces", "syrian_russian_alliance"}
@@ -114,7 +115,7 @@ def each_near(doc: Doc, marks: Marks, start: int, end: int) -> bool:
     return any(marks.at("cue:each", k) or marks.at("cue:agent_each", k) for k in range(start, min(end, len(doc))))
 
 
-_MEMBERS = {pair: sorted(members) for members, pair in _PAIRS.items()}
+_MEMBERS = {coalition: sorted(members) for coalition, members in COALITIONS.items()}
 
 
 ALLIANCE_MEMBERS = _MEMBERS

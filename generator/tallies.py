@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from tally.model import GROUPS, METRICS, PEOPLE_METRICS, PERPETRATORS, Document, Figure, Period
+from tally.model import (
+    COALITIONS,
+    GROUPS,
+    METRICS,
+    PEOPLE_METRICS,
+    PERPETRATORS,
+    Document,
+    Figure,
+    Period,
+    distinct_figures,
+)
 
 
 #: Groups a clause may break a group down into ("56 civilians, including 19 children").
@@ -18,7 +28,6 @@ DISJOINT = ("children", "women", "men")
 #: Qualifiers under which a whole may not be smaller than its parts (``at least 56`` may be).
 BOUNDED = ("exact", "up_to")
 #: Parties that are the sum of others: their members are not added up beside them.
-COALITIONS = {"syrian_russian_alliance": ("syrian_regime", "russian_forces"), "extremist_groups": ("isis", "hts")}
 #: The people metrics in the order a headline prefers them.
 FOCAL_ORDER = ("killed", "died_under_torture", "arrested", "forcibly_disappeared", "detained", "still_disappeared",
                "injured", "displaced", "released")
@@ -53,18 +62,6 @@ def _sort_key(period: Period | None) -> tuple[str, str]:
     if period is None:
         return ("", "")
     return (str(period.start or ""), str(period.end or ""))
-
-
-def distinct_figures(figures: list[Figure]) -> list[Figure]:
-    """The figures without exact repeats (evidence aside), in their order."""
-    seen: set[str] = set()
-    out: list[Figure] = []
-    for figure in figures:
-        key = figure.model_copy(update={"evidence": None}).model_dump_json()
-        if key not in seen:
-            seen.add(key)
-            out.append(figure)
-    return out
 
 
 def _party_rank(party: str | None) -> int:

@@ -207,6 +207,25 @@ def describe_validation_error(name: str, err: ValidationError) -> str:
     return f"{name}: {_field_path(tuple(first['loc']))}: {first['msg']}{extra}"
 
 
+#: Parties that are the sum of others (shared/spec/figures.md): a coalition and its members are never counted together.
+COALITIONS: dict[str, tuple[str, ...]] = {
+    "syrian_russian_alliance": ("syrian_regime", "russian_forces"),
+    "extremist_groups": ("isis", "hts"),
+}
+
+
+def distinct_figures(figures: list[Figure]) -> list[Figure]:
+    """The figures without exact repeats (evidence aside), in their order."""
+    seen: set[str] = set()
+    out: list[Figure] = []
+    for figure in figures:
+        key = figure.model_copy(update={"evidence": None}).model_dump_json()
+        if key not in seen:
+            seen.add(key)
+            out.append(figure)
+    return out
+
+
 def document_from_data(data: Any, name: str) -> Document:
     """Validate parsed JSON/YAML data as a Document; errors name ``name`` and the field path."""
     try:
