@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from spacy.language import Language
-from spacy.tokens import Doc
 
 _HARAKAT = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")  # marks and tatweel
 _ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
@@ -81,23 +79,3 @@ def _has_article(word: str) -> bool:
 
 def _clitic_before_article(norm: str) -> bool:
     return any(norm.startswith(p) for p in ("وال", "فال", "بال", "كال", "لل", "وبال", "ولل", "فلل", "وكال", "فبال"))
-
-
-@Language.factory("tally_arabic_norms", default_config={})
-def make_arabic_norms(nlp: Language, name: str) -> ArabicNorms:
-    """Registered with spaCy: sets ``token.norm_`` to the matching form of every Arabic token."""
-    return ArabicNorms()
-
-
-class ArabicNorms:
-    """Sets ``token.norm_`` from the vocabulary tables, so phrase matching ignores spelling and clitics."""
-
-    def __init__(self) -> None:
-        from extractor.lexicon import arabic_vocabulary
-
-        self.known = arabic_vocabulary()
-
-    def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
-            token.norm_ = match_form(token.text, self.known)
-        return doc

@@ -15,7 +15,6 @@ from extractor.dates import find_dates, parse_date
 from extractor.forms import MatchView
 from extractor.laws import LawFinder
 from extractor.persons import cued_persons
-from extractor.pipeline import load_bare_pipeline
 from extractor.vocab import rows_for
 from tally.model import Entity
 
@@ -154,19 +153,6 @@ def _is_name_part(token: Token) -> bool:
 def make_entity_tagger(nlp: Language, name: str) -> EntityTagger:
     """spaCy factory for the ``tally_entities`` component."""
     return EntityTagger(nlp)
-
-
-@functools.lru_cache(maxsize=2)
-def load_entity_pipeline(lang: str = "en") -> Language:
-    """The language's spaCy pipeline with paragraph breaks and entities but no figures (tests, tools)."""
-    nlp = load_bare_pipeline(lang)
-    if nlp.has_pipe("parser"):
-        nlp.add_pipe("tally_paragraphs", before="parser")
-        nlp.add_pipe("tally_entities", after="ner")
-    else:
-        nlp.add_pipe("tally_paragraphs")
-        nlp.add_pipe("tally_entities")
-    return nlp
 
 
 def entity_spans(doc: Doc) -> list[Span]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass, field
 
@@ -42,9 +43,11 @@ class Marks:
 
     by_kind: dict[str, list[Mark]] = field(default_factory=dict)
     _at: dict[tuple[str, int], Mark] = field(default_factory=dict)
+    _starts: dict[str, list[int]] = field(default_factory=dict)
 
     def add(self, kind: str, marks: list[Mark]) -> None:
         self.by_kind[kind] = sorted(marks, key=lambda m: m.start)
+        self._starts.pop(kind, None)
         for mark in marks:
             for i in range(mark.start, mark.end):
                 self._at[(kind, i)] = mark
@@ -63,7 +66,16 @@ class Marks:
         return mark if mark is not None and mark.end == i + 1 else None
 
     def within(self, kind: str, start: int, end: int) -> list[Mark]:
-        return [m for m in self.by_kind.get(kind, []) if m.start >= start and m.end <= end]
+        """The marks of ``kind`` inside tokens [start, end), in order."""
+        marks = self.by_kind.get(kind, [])
+        starts = self._starts.get(kind)
+        if starts is None:
+            starts = self._starts[kind] = [m.start for m in marks]
+        out = []
+        for m in marks[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]:
+            if m.end <= end:
+                out.append(m)
+        return out
 
 
 class Lexicon:
@@ -156,11 +168,6 @@ def arabic_vocabulary() -> frozenset[str]:
     return base_forms(phrases)
 
 
-def sentences_before(doc: Doc, at: int, count: int) -> list[Span]:
-    """The last ``count`` sentences that end at or before token ``at``."""
-    return [s for s in doc.sents if s.end <= at][-count:]
-
-
 @functools.lru_cache(maxsize=8)
 def _lexicon(nlp_id: int, lang: str, nlp: Language) -> Lexicon:
     return Lexicon(nlp, lang)
@@ -169,3 +176,21 @@ def _lexicon(nlp_id: int, lang: str, nlp: Language) -> Lexicon:
 def lexicon_for(nlp: Language, lang: str) -> Lexicon:
     """The (cached) lexicon of ``lang`` built with ``nlp``'s vocabulary."""
     return _lexicon(id(nlp), lang, nlp)
+
+
+@Language.factory("tally_arabic_norms", default_config={})
+def make_arabic_norms(nlp: Language, name: str) -> ArabicNorms:
+    """Registered with spaCy: sets ``token.norm_`` to the matching form of every Arabic token."""
+    return ArabicNorms()
+
+
+class ArabicNorms:
+    """Sets ``token.norm_`` from the vocabulary tables, so phrase matching ignores spelling and clitics."""
+
+    def __init__(self) -> None:
+        self.known = arabic_vocabulary()
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            token.norm_ = match_form(token.text, self.known)
+        return doc

@@ -118,3 +118,18 @@ def load_bare_pipeline(lang: str = "en") -> Language:
     if lang != "en":
         raise SetupError(f"no pipeline for language {lang!r}; valid choices: en, ar")
     return _load_english()
+
+
+@functools.lru_cache(maxsize=2)
+def load_entity_pipeline(lang: str = "en") -> Language:
+    """The language's spaCy pipeline with paragraph breaks and entities but no figures (tests, tools)."""
+    from extractor import components  # noqa: F401  (registers tally_entities)
+
+    nlp = load_bare_pipeline(lang)
+    if nlp.has_pipe("parser"):
+        nlp.add_pipe("tally_paragraphs", before="parser")
+        nlp.add_pipe("tally_entities", after="ner")
+    else:
+        nlp.add_pipe("tally_paragraphs")
+        nlp.add_pipe("tally_entities")
+    return nlp

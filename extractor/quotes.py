@@ -10,6 +10,8 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor.entities import entity_spans
 from extractor.forms import cue_words, key, phrase_at, token_form
+from extractor.quotation import PAIRS as _PAIRS
+from extractor.quotation import quotation_spans
 from extractor.vocab import rows_for
 from tally.model import Quote
 
@@ -17,7 +19,6 @@ from tally.model import Quote
 MIN_WORDS = 4
 #: An attribution after a quotation is at most this many words ("said X, chairman of …").
 MAX_ATTRIBUTION_WORDS = 30
-_PAIRS = {"“": "”", "«": "»"}
 _SENTENCE_END = re.compile(r"[.!?؟][\"”’»)]?(?=\s)|\n")
 #: Commas, colons and brackets that part a speaker's name from the role.
 _PART_BREAKS = frozenset({",", "،", ":", ";", "؛", "(", ")"})
@@ -48,27 +49,6 @@ def _complementizers(lang: str) -> frozenset[str]:
 def _tagged(doc: Doc) -> bool:
     """True when the pipeline tags parts of speech; without (Arabic), cue words stand in for them."""
     return doc.has_annotation("POS")
-
-
-def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """``(open, close)`` offsets of the quotation marks around each quotation, in order.
-
-    Curly quotations may run over paragraphs (each new paragraph reopening the quote);
-    straight double quotes pair up within a line.
-    """
-    spans: list[tuple[int, int]] = []
-    opened: int | None = None
-    closing = ""
-    for i, char in enumerate(text):
-        if char in _PAIRS and (opened is None or "\n\n" not in text[opened:i]):
-            opened, closing = i, _PAIRS[char]
-        elif opened is not None and char == closing:
-            spans.append((opened, i))
-            opened = None
-    for line in re.finditer(r"[^\n]+", text):
-        for match in re.finditer(r'"([^"]+)"', line.group()):
-            spans.append((line.start() + match.start(), line.start() + match.end() - 1))
-    return sorted(spans)
 
 
 def _clean(text: str) -> str:

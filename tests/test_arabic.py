@@ -10,7 +10,7 @@ from spacy.language import Language
 from extractor.arabic import match_form, normalize_ar, presentation_to_letters
 from extractor.figures import find_figures
 from extractor.lexicon import arabic_vocabulary
-from extractor.numbers import find_numbers
+from extractor.figures.numbers import find_numbers
 from extractor.periods import find_periods
 from extractor.pipeline import load_pipeline
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from extractor.entities import SPAN_KEY, find_entities, find_regions, load_entity_pipeline
+from extractor.entities import SPAN_KEY, find_entities, find_regions
+from extractor.pipeline import load_entity_pipeline
 from tally.model import Entity
 
 SNHR_NAME = "Syrian Network for Human Rights"

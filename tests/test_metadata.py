@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 from extractor.dates import find_dates, parse_date
-from extractor.entities import load_entity_pipeline
+from extractor.pipeline import load_entity_pipeline
 from extractor.metadata import find_published, find_publisher, find_title
 from extractor.text import Text
 

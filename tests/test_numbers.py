@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from extractor.numbers import find_numbers
+from extractor.figures.numbers import find_numbers
 from helpers_figures import nlp  # noqa: F401  (session fixture)
 
 

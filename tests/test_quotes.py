@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from extractor.entities import load_entity_pipeline
-from extractor.quotes import find_quotes, quotation_spans
+from extractor.pipeline import load_entity_pipeline
+from extractor.quotation import quotation_spans
+from extractor.quotes import find_quotes
 from tally.model import Quote
 
 CHAIR = "Chairman of the Syrian Network for Human Rights"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from extractor.entities import load_entity_pipeline
+from extractor.pipeline import load_entity_pipeline
 from extractor.recommendations import addressee_name, find_recommendations
 from tally.model import Recommendation
 

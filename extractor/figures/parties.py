@@ -7,8 +7,9 @@ import functools
 from spacy.tokens import Doc, Token
 
 from extractor.arabic import normalize_ar
-from extractor.candidates import Candidate
-from extractor.lexicon import Mark, Marks, sentences_before
+from extractor.figures.candidates import Candidate
+from extractor.figures.layout import layout_of
+from extractor.lexicon import Mark, Marks
 from extractor.vocab import rows_for
 from tally.model import COALITIONS
 
@@ -194,7 +195,7 @@ def verb_with_object(word: str) -> bool:
 
 def last_party_before(doc: Doc, marks: Marks, at: int) -> list[str | None]:
     """The party named last in the two sentences before ``at``: what "the attack" was by."""
-    sents = sentences_before(doc, at, 2)
+    sents = layout_of(doc).sentences_before(at, 2)
     if not sents:
         return []
     found = marks.within("actor", sents[0].start, at)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from extractor.candidate import Candidate
-from extractor.lexicon import Mark, Marks, sentences_before
-from extractor.nouns import apply_noun, attack_on_target
-from extractor.numbers import Number, looks_like_year
+from extractor.figures.candidate import Candidate
+from extractor.figures.layout import layout_of
+from extractor.lexicon import Mark, Marks
+from extractor.figures.nouns import apply_noun, attack_on_target
+from extractor.figures.numbers import Number, looks_like_year
 
 #: Entity labels under which a number is a time or a sum rather than a count.
 NOT_COUNTS = {"TIME", "MONEY"}
@@ -72,7 +73,7 @@ def target_after_verb(doc: Doc, marks: Marks, c: Candidate, limit: int) -> None:
 
 def lead_in_noun(doc: Doc, marks: Marks, sent: Span) -> list[Mark]:
     """The counted noun of the sentence that introduces a list: "Media workers killed, by party:"."""
-    for lead in reversed(sentences_before(doc, sent.start, 3)):
+    for lead in reversed(layout_of(doc).sentences_before(sent.start, 3)):
         if lead.text.rstrip().endswith(":"):
             found = [m for kind in ("group", "event", "target") for m in marks.within(kind, lead.start, lead.end)]
             return sorted(found, key=lambda m: m.start)[:1]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from extractor.candidate import Candidate
+from extractor.figures.candidate import Candidate
 from extractor.lexicon import Mark, Marks
-from extractor.numbers import Number
+from extractor.figures.numbers import Number
 
 #: Words a counted noun phrase may carry between the number and its head noun.
 NP_FILLER = {"more", "other", "additional", "new", "further", "innocent", "unarmed", "displaced", "local"}

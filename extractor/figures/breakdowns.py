@@ -6,7 +6,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from extractor.candidates import Candidate
+from extractor.figures.candidates import Candidate
+from extractor.figures.layout import layout_of
 from extractor.lexicon import Marks
 
 
@@ -120,9 +121,7 @@ def _under_lead_in(doc: Doc, c: Candidate) -> bool:
     """Is ``c`` the first count of a list item whose list is introduced by a sentence ending in ":"?"""
     if c.number.start != c.sent.start and not all(t.is_punct or t.is_space for t in doc[c.sent.start : c.number.start]):
         return False
-    before = doc.text[: c.sent.start_char].rstrip()
-    lines = before.split("\n")
-    for line in reversed(lines):
+    for line in layout_of(doc).lines_before(doc.text, c.sent.start_char):
         stripped = line.strip()
         if not stripped:
             continue
@@ -144,18 +143,16 @@ def _party_label(doc: Doc, marks: Marks, sent: Span) -> bool:
 def _lead_in_total(doc: Doc, marks: Marks, c: Candidate, earlier: list[Candidate]) -> Candidate | None:
     """The total a list's lead-in names again: by its number ("the 79 attacks … were distributed as
     follows:") or by its group ("the civilian toll was distributed as follows:" under the civilians' total)."""
-    before = doc.text[: c.sent.start_char].rstrip()
-    lines = before.split("\n")
-    at = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].strip().endswith(":")), None)
-    if at is None:
+    found_line = layout_of(doc).lead_in_before(doc.text, c.sent.start_char)
+    if found_line is None:
         return None
-    lead = lines[at]
+    start, end = found_line
+    lead = doc.text[start:end]
     stated = {int(n.replace(",", "").replace("\u066c", "")) for n in re.findall(r"\d[\d,\u066c]*", lead)}
     found = next((h for h in reversed(earlier) if h.count in stated and is_part_of(h, c)), None)
     if found is not None or stated:
         return found
-    start = len("\n".join(lines[:at])) + (1 if at else 0)
-    span = doc.char_span(start, start + len(lead), alignment_mode="expand")
+    span = doc.char_span(start, end, alignment_mode="expand")
     groups = {m.value for m in marks.within("group", span.start, span.end)} if span is not None else set()
     return next((h for h in reversed(earlier) if h.group in groups and is_part_of(h, c)), None)
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from extractor.breakdowns import ATTACKS, is_list_gap
-from extractor.candidates import Candidate
+from extractor.figures.breakdowns import ATTACKS, is_list_gap
+from extractor.figures.candidates import Candidate
+from extractor.figures.layout import layout_of
 from extractor.lexicon import Marks
 from tally.model import PEOPLE_METRICS
 
@@ -162,7 +163,8 @@ def resolve_metrics(
 ) -> None:
     """Decide each candidate's metric; parts follow their total unless their own words differ."""
     last: tuple[int, str] | None = None  # (sentence start, metric) of the last total
-    sent_starts = {s.start: n for n, s in enumerate(doc.sents)}
+    layout = layout_of(doc)
+    sent_starts = {s.start: n for n, s in enumerate(layout.sents)}
     topics: dict[int, str | None] = {}  # paragraph -> metric of its first total
     for j, c in enumerate(cands):
         if c.restates is not None:
@@ -189,7 +191,7 @@ def resolve_metrics(
             c.reason = "no verb or noun says what happened to them"
         elif c.metric in PEOPLE_METRICS and c.group is None:
             c.group = "persons"
-        para = doc.text.count("\n\n", 0, c.sent.start_char)
+        para = layout.block_index(c.sent.start_char)
         if c.head is None and para not in topics:
             topics[para] = c.metric
         if c.metric == "killed" and topics.get(para) == "died_under_torture":

@@ -5,10 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from extractor.arabic import normalize_ar
-from extractor.candidates import Candidate
-from extractor.breakdowns import ATTACKS, opens_with_total
+from extractor.figures.candidates import Candidate
+from extractor.figures.breakdowns import ATTACKS, opens_with_total
 from extractor.lexicon import Mark, Marks
-from extractor.parties import (
+from extractor.figures.parties import (
     RIGHT_FILLER_AR,
     actor_after,
     combine,

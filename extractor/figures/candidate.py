@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from extractor.numbers import Number
+from extractor.figures.numbers import Number
 from tally.model import Period
 
 

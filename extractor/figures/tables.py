@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from extractor.candidates import Candidate
-from extractor.lexicon import Marks, sentences_before
-from extractor.numbers import Number, digits_value
+from extractor.figures.candidates import Candidate
+from extractor.figures.layout import layout_of
+from extractor.lexicon import Marks
+from extractor.figures.numbers import Number, digits_value
 from tally.model import PEOPLE_METRICS, Period
 
 _TOTAL = re.compile(r"^\s*(?:the\s+)?(?:total|all|overall|sum|grand total)\b", re.IGNORECASE)
@@ -68,7 +69,7 @@ def _cells(doc: Doc, start: int, end: int) -> list[Span]:
 
 def _caption(doc: Doc, marks: Marks, at: int, metrics: dict[int, str | None]) -> tuple[str | None, str | None]:
     """(people metric, event metric) the text just before a table gives it: its caption or lead-in."""
-    sents = sentences_before(doc, at, 3)
+    sents = layout_of(doc).sentences_before(at, 3)
     triggers = [m for s in sents for m in marks.within("trigger", s.start, s.end) if m.value != "attacks"]
     events = [m.value for s in sents for m in marks.within("event", s.start, s.end)]
     people: str | None = None

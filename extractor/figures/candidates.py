@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from extractor.candidate import Candidate
-from extractor.ellipsis import (
+from extractor.figures.candidate import Candidate
+from extractor.figures.layout import layout_of
+from extractor.figures.ellipsis import (
     NOT_COUNTS,
     counted_by_actor,
     reached_count,
@@ -21,8 +22,8 @@ from extractor.ellipsis import (
     target_after_verb,
 )
 from extractor.lexicon import Mark, Marks
-from extractor.nouns import ATTACK_EVENTS, apply_noun, attack_on_target, counted_noun, of_them
-from extractor.numbers import (
+from extractor.figures.nouns import ATTACK_EVENTS, apply_noun, attack_on_target, counted_noun, of_them
+from extractor.figures.numbers import (
     ONE_TWO_AFTER,
     Number,
     find_articles,
@@ -33,7 +34,7 @@ from extractor.numbers import (
     one_after_noun,
 )
 from extractor.arabic import normalize_ar, strip_marks
-from extractor.quotes import quotation_spans
+from extractor.quotation import quotation_spans
 
 
 __all__ = ["Candidate", "find_all_candidates", "find_candidates_in"]
@@ -359,7 +360,7 @@ def find_all_candidates(doc: Doc, marks: Marks, lang: str, skip: set[int]) -> li
     numbers = [n for n in numbers if not _other_source(doc, marks, n)]
     for n in numbers:
         by_sent.setdefault(doc[n.start].sent.start, []).append(n)
-    for sent in doc.sents:
+    for sent in layout_of(doc).sents:
         if sent.start in by_sent:
             earlier = out[-12:]
             out.extend(find_candidates_in(doc, sent, marks, by_sent[sent.start], earlier))

@@ -1,0 +1,86 @@
+"""Which span each count covers: its own sentence's period, its total's, the paragraph's day, the heading's, the report's."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from extractor.figures.candidate import Candidate
+from extractor.figures.layout import layout_of, line_of
+from extractor.periods import Found, context_year, find_periods
+from tally.model import Period
+
+_HEADING_ENDS = {".", "!", "?", ":", "؟"}
+
+
+@dataclass
+class Spans:
+    """Each candidate's period (by ``id``), and which candidates have one stated in their own sentence."""
+
+    decided: dict[int, Period | None]
+    explicit: set[int]
+
+
+def figure_periods(
+    doc: Doc, cands: list[Candidate], *, period: Period | None, published: dt.date | None, lang: str
+) -> Spans:
+    """The period of every candidate: a table row's year, its own sentence's period phrase nearest the number,
+    its total's, the last day named earlier in its paragraph, its heading's, else the report's ``period``."""
+    year = context_year(doc, published)
+    anchor = period.end if period else published
+    phrases = {  # each sentence's period phrases, found once
+        start: find_periods(sent.text, lang=lang, year=year, published=published, anchor=anchor, days=True)
+        for start, sent in {c.sent.start: c.sent for c in cands}.items()
+    }
+    explicit = {id(c) for c in cands if c.period is None and any(f.kind != "relative" for f in phrases[c.sent.start])}
+    days = _paragraph_days(doc, lang, year)
+    sections = _section_periods(doc, lang, year, published)
+    decided: dict[int, Period | None] = {}
+    for c in cands:
+        decided[id(c)] = c.period or _own_period(c, doc, phrases[c.sent.start], decided) or days.get(c.sent.start) or (
+            sections.get(c.sent.start) or period
+        )
+    return Spans(decided, explicit)
+
+
+def _own_period(c: Candidate, doc: Doc, found: list[Found], decided: dict[int, Period | None]) -> Period | None:
+    """The period phrase of the count's sentence nearest the number, else its total's."""
+    if found:
+        at = doc[c.number.start].idx - c.sent.start_char
+        return min(found, key=lambda f: min(abs(f.start - at), abs(f.end - at))).period
+    if c.head is not None and id(c.head) in decided:
+        return decided[id(c.head)]
+    return None
+
+
+def _paragraph_days(doc: Doc, lang: str, year: int | None) -> dict[int, Period]:
+    """Per sentence start: the last single day named earlier in its paragraph ("On 22 July 2019, … The attack
+    killed 39 civilians")."""
+    layout = layout_of(doc)
+    out: dict[int, Period] = {}
+    block, last = -1, None
+    for sent in layout.sents:
+        here = layout.block_index(sent.start_char)
+        if here != block:
+            block, last = here, None
+        if last is not None:
+            out[sent.start] = last
+        days = [f for f in find_periods(sent.text, lang=lang, year=year, days=True) if f.kind == "day"]
+        last = days[-1].period if days else last
+    return out
+
+
+def _section_periods(doc: Doc, lang: str, year: int | None, published: dt.date | None) -> dict[int, Period | None]:
+    """Per sentence start: the period named by the heading it stands under, if that heading names one."""
+    current: Period | None = None
+    out: dict[int, Period | None] = {}
+    for sent in layout_of(doc).sents:
+        line = line_of(doc, sent)
+        heading = 0 < len(line.split()) <= 16 and line[-1:] not in _HEADING_ENDS
+        if heading:
+            found = [f for f in find_periods(line, lang=lang, year=year, published=published) if f.kind != "since"]
+            current = found[0].period if found else None
+        out[sent.start] = current
+    return out

@@ -1,0 +1,84 @@
+"""Where each count happened: the place named after it, its total's, the sentence's one place, or each of several."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Doc
+
+from extractor.arabic import normalize_ar
+from extractor.figures.candidate import Candidate
+from extractor.lexicon import Marks
+
+_ONE = {"واحدة", "واحد", "واحدا"}
+
+
+def locate(doc: Doc, marks: Marks, cands: list[Candidate]) -> list[Candidate]:
+    """Set ``location`` on every candidate; a count given to "each of" several places becomes one per place."""
+    for j, c in enumerate(cands):
+        if c.location:
+            continue
+        nxt = cands[j + 1].start if j + 1 < len(cands) and cands[j + 1].sent.start == c.sent.start else c.sent.end
+        places = marks.within("place", c.end, nxt)
+        if places and places[0].start - c.end <= 6:
+            c.location = places[0].value
+        elif c.head is not None:
+            c.location = c.head.location
+        else:
+            in_sent = {m.value for m in marks.within("place", c.sent.start, c.sent.end)}
+            c.location = in_sent.pop() if len(in_sent) == 1 else None
+    return [one for c in cands for one in _each_place(doc, marks, c)]
+
+
+def _each_place(doc: Doc, marks: Marks, c: Candidate) -> list[Candidate]:
+    """"شهدت كل من دير الزور ودرعا والرقة مجزرة واحدة": one massacre in each place, three figures."""
+    each_after = _each_after(doc, marks, c)  # "إدلب وحلب بواقع 7 مجازر في كل منهما"
+    k = c.start - 1
+    while each_after and k >= c.sent.start and (normalize_ar(doc[k].text) in {"بواقع", "ب"} or marks.at("cue:qualifier", k)):
+        k -= 1
+    places: list[str] = []
+    while k >= c.sent.start:
+        place = marks.ending("place", k)
+        if place is not None:
+            places.insert(0, place.value)
+            k = place.start - 1
+        elif doc[k].text in {"و", "،", ","}:
+            k -= 1
+        else:
+            break
+    named_each = k >= c.sent.start and marks.ending("cue:agent_each", k) is not None
+    if len(places) < 2 or not (named_each or each_after):
+        places = _each_place_after(doc, marks, c)  # "ومجزرة واحدة في كل من درعا وحماة وحمص"
+    if len(places) < 2:
+        return [c]
+    return [dataclasses.replace(c, location=place) for place in places]
+
+
+def _each_after(doc: Doc, marks: Marks, c: Candidate) -> bool:
+    """"… مجزرة في كل منهما": "in each of them" right after the count (or its "واحدة")."""
+    k = c.end
+    if k < c.sent.end and normalize_ar(doc[k].text) in _ONE:
+        k += 1
+    return k < c.sent.end and marks.starting("cue:each", k) is not None
+
+
+def _each_place_after(doc: Doc, marks: Marks, c: Candidate) -> list[str]:
+    k = c.end
+    if k < c.sent.end and normalize_ar(doc[k].text) in _ONE:
+        k += 1  # the "واحدة" of "مجزرة واحدة"
+    if k < c.sent.end and doc[k].norm_ == "في":
+        k += 1
+    each = marks.starting("cue:agent_each", k)
+    if each is None:
+        return []
+    k, places = each.end, []
+    while k < c.sent.end:
+        place = marks.starting("place", k)
+        if place is not None:
+            places.append(place.value)
+            k = place.end
+        elif doc[k].text in {"و", "،", ","}:
+            k += 1
+        else:
+            break
+    return places
