@@ -6,6 +6,7 @@ import functools
 
 from spacy.tokens import Doc, Token
 
+from extractor.actors import ALLIANCE, combine
 from extractor.arabic import normalize_ar
 from extractor.figures.candidates import Candidate
 from extractor.figures.layout import layout_of
@@ -38,22 +39,6 @@ def not_agent(doc: Doc, cue_at: int) -> bool:
 
 
 _ACTOR_LEAD = {"the", "forces", "of", "troops", "militias", "members", "elements", "'s", "’s", "each", "both", "“", '"', "«"}
-
-
-_PAIRS = {frozenset(members): coalition for coalition, members in COALITIONS.items()}
-
-
-_ALLIANCE = {"syrian_regime", "russian_forces", "syrian_russian_alliance"}
-
-
-def combine(actors: list[str]) -> str | None:
-    """Actors named together for one figure: the alliance ids where the contract has one."""
-    unique = list(dict.fromkeys(actors))
-    if len(unique) == 1:
-        return unique[0]
-    if len(unique) > 1 and set(unique) <= _ALLIANCE:
-        return "syrian_russian_alliance"
-    return _PAIRS.get(frozenset(unique), unique[0] if unique else None)
 
 
 def coordinated_before(doc: Doc, marks: Marks, actor: Mark, floor: int) -> list[Mark]:
@@ -200,6 +185,6 @@ def last_party_before(doc: Doc, marks: Marks, at: int) -> list[str | None]:
         return []
     found = marks.within("actor", sents[0].start, at)
     last = {m.value for m in found if m.start >= sents[-1].start}
-    if len(last) > 1 and last <= _ALLIANCE:
+    if len(last) > 1 and last <= ALLIANCE:
         return ["syrian_russian_alliance"]  # "regime forces killed 96 …, Russian forces 42. The bombardment also…"
     return [found[-1].value] if found else []

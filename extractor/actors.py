@@ -1,0 +1,175 @@
+"""Actor mentions composed from their parts, so that no list has to hold every name a party goes by.
+
+An actor mention is a head noun that can do something (forces, militias, warplanes, gunmen, factions, parties;
+قوات، ميليشيات، طيران، فصائل، جهات: ``vocab/actor_heads.tsv``) with what says whose it is
+(``vocab/actor_modifiers.tsv``), in the order each language puts them:
+
+- English puts the modifiers first: "Iranian-backed militias", "the Kurdish-led forces", "regime and Russian
+  warplanes", "a YPG sniper"; or after the head with "of": "the forces of the Assad regime";
+- Arabic puts them after the head: "القوات الروسية", "الطيران الحربي الروسي", "عناصر تنظيم داعش" (a name in
+  construct), "مسلحين مجهولين";
+- in both, a link and a backer (``vocab/actor_backers.tsv``) say whose side the head is on: "factions backed
+  by Turkey" and "فصائل مدعومة من تركيا" are the armed opposition, "militias loyal to Iran" Iran's militias;
+- an "unknown" cue after the head, a few words on, makes it ``other_parties``: "parties the report could not
+  identify", "explosions whose perpetrators are unknown", "landmines of unknown origin", "جهات لم يتمكن التقرير
+  من تحديدها", "ألغام مجهولة المصدر". Causes (explosions, landmines, gunfire) are actors only so.
+
+A name from ``vocab/actors.tsv`` inside the phrase decides over modifiers ("the ISIS extremist group" is
+``isis``), strong modifiers over weak ones ("Syrian", "extremist"); two parties named together are combined
+("regime and Russian forces" is the alliance). A head with nothing to say whose it is ("the forces") is no actor.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from extractor.arabic import normalize_ar
+from extractor.marks import Mark, Marks
+from tally.model import COALITIONS
+
+#: Words that may stand between English modifiers and their head: "the armed Iranian-backed militias".
+_BETWEEN_EN = {"the", "a", "an", "and", "or", ",", "/", "-", "armed", "military", "local", "allied", "foreign", "its",
+               "their", "'s", "’s", "affiliated", "loyal", "paramilitary", "auxiliary"}
+#: Adjectives Arabic puts between a head and what says whose it is: "الطيران الحربي الروسي".
+_BETWEEN_AR = {normalize_ar(w) for w in {"الحربي", "الحربية", "حربي", "حربية", "المروحي", "المروحية", "مروحي", "مروحية", "الجوي", "الجوية",
+               "جوي", "جوية", "العسكري", "العسكرية", "عسكري", "عسكرية", "المسلحة", "مسلحة", "المسلح", "ثابتة", "ثابت",
+               "الجناح", "المسير", "المسيرة", "مسيرة", "مسير", "البرية", "الامنية", "امنية", "الخاصة", "الرديفة",
+               "المحلية", "محلية", "الاجنبية", "اجنبية"}}
+_COORDINATORS = {"and", "or", ",", "/", "&"}
+ALLIANCE = {"syrian_regime", "russian_forces", "syrian_russian_alliance"}
+_PAIRS = {frozenset(members): coalition for coalition, members in COALITIONS.items()}
+#: How far an "unknown" cue may stand after its head: "parties [that the network] could not identify".
+_UNKNOWN_GAP = 6
+
+
+def combine(actors: list[str]) -> str | None:
+    """Parties named together for one act: the alliance ids where the contract has one, else the first."""
+    unique = list(dict.fromkeys(actors))
+    if len(unique) == 1:
+        return unique[0]
+    if len(unique) > 1 and set(unique) <= ALLIANCE:
+        return "syrian_russian_alliance"
+    return _PAIRS.get(frozenset(unique), unique[0] if unique else None)
+
+
+def compose_actors(doc: Doc, marks: Marks) -> list[Mark]:
+    """The actor mentions of ``doc``: the names already marked and the phrases composed around each head,
+    the longest where they overlap."""
+    composed = [m for head in marks.by_kind.get("actor_head", []) if (m := _compose(doc, marks, head)) is not None]
+    chosen: list[Mark] = []
+    for mark in sorted([*composed, *marks.by_kind.get("actor", [])], key=lambda m: (m.start - m.end, m.start)):
+        if not any(o.start < mark.end and mark.start < o.end for o in chosen):
+            chosen.append(mark)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _compose(doc: Doc, marks: Marks, head: Mark) -> Mark | None:
+    parts: list[Mark] = []
+    start, end = head.start, head.end
+    if doc.lang_ != "ar":
+        start = _left_parts(doc, marks, head.start, parts)
+        end = _of_phrase(doc, marks, end, parts)
+    else:
+        end = _right_parts(doc, marks, end, parts)
+    end = _backed(doc, marks, end, parts)
+    unknown = _unknown_after(doc, marks, end)
+    value = _value(parts, unknown is not None, head.value == "cause")
+    if value is None:
+        return None
+    if unknown is not None and not any(p.kind == "actor" or p.extra == "strong" for p in parts):
+        end = max(end, unknown.end)
+    return Mark(start, end, "actor", value, "composed")
+
+
+def _left_parts(doc: Doc, marks: Marks, k: int, parts: list[Mark]) -> int:
+    """English modifiers and names before the head: the start of the phrase."""
+    start, k = k, k - 1
+    while k >= 0:
+        found = marks.ending("actor", k) or _modifier_ending(marks, k)
+        if found is not None:
+            parts.insert(0, found)
+            start = k = found.start
+            k -= 1
+        elif doc[k].lower_ in _COORDINATORS and k > 0 and marks.at("actor_head", k - 1) is not None:
+            break  # "regime forces and Russian forces": two phrases, each with its head, not one
+        elif doc[k].lower_ in _BETWEEN_EN or (doc[k].pos_ == "ADJ" and doc[k].is_lower):
+            k -= 1
+        else:
+            break
+    return start
+
+
+def _modifier_ending(marks: Marks, k: int) -> Mark | None:
+    mod = marks.ending("actor_mod", k)
+    return mod if mod is not None and mod.extra in {"strong", "weak"} else None
+
+
+def _of_phrase(doc: Doc, marks: Marks, k: int, parts: list[Mark]) -> int:
+    """"the forces of the Assad regime", "the regime of Bashar al-Assad": whose, after "of"."""
+    if k >= len(doc) or doc[k].lower_ != "of":
+        return k
+    for j in range(k + 1, min(len(doc), k + 6)):
+        found = marks.starting("actor", j) or (m if (m := marks.starting("actor_mod", j)) and m.extra == "strong" else None)
+        if found is not None:
+            parts.append(found)
+            return found.end
+        if not (doc[j].lower_ in {"the", "al", "-"} or doc[j].pos_ == "PROPN"):
+            return k
+    return k
+
+
+def _right_parts(doc: Doc, marks: Marks, k: int, parts: list[Mark]) -> int:
+    """Arabic adjectives and names after the head: "القوات الجوية الروسية", "قوات النظام والقوات الروسية"."""
+    end = k
+    while k < len(doc):
+        if marks.at("actor_head", k) is not None:
+            break  # "قوات الأسد والقوات الروسية": a second head starts a second phrase
+        found = marks.starting("actor", k) or (m if (m := marks.starting("actor_mod", k)) and m.extra in {"strong", "weak"} else None)
+        if found is not None:
+            parts.append(found)
+            end = k = found.end
+        elif (doc[k].norm_ in _BETWEEN_AR or normalize_ar(doc[k].text) in _BETWEEN_AR) and not parts:
+            k += 1
+        else:
+            break
+    return end
+
+
+def _backed(doc: Doc, marks: Marks, k: int, parts: list[Mark]) -> int:
+    """A link and whose side the head is on: "backed by Turkey", "الموالية لإيران", "المدعومة تركياً"."""
+    link = marks.starting("actor_mod", k)
+    at = link.end if link is not None and link.extra == "link" else k
+    if at < len(doc) and doc[at].lower_ == "the":
+        at += 1
+    backer = marks.starting("actor_backer", at)
+    if backer is not None and (at > k or doc.lang_ == "ar"):
+        parts.append(Mark(backer.start, backer.end, "actor", backer.value))
+        return backer.end
+    return k
+
+
+def _unknown_after(doc: Doc, marks: Marks, k: int) -> Mark | None:
+    """An "unknown" cue within a few words after the head, with no punctuation or number between."""
+    for j in range(k, min(len(doc), k + _UNKNOWN_GAP)):
+        mod = marks.starting("actor_mod", j)
+        if mod is not None and (mod.extra == "unknown_after" or mod.value == "other_parties"):
+            return mod
+        head = marks.at("actor_head", j)
+        if doc[j].is_punct or doc[j].like_num or (head is not None and head.value == "agent"):
+            return None  # "explosions whose perpetrators are unknown": a cause may stand between, a second actor not
+    return None
+
+
+def _value(parts: list[Mark], unknown: bool, cause: bool) -> str | None:
+    names = [p.value for p in parts if p.kind == "actor"]
+    strong = [p.value for p in parts if p.extra == "strong"]
+    weak = [p.value for p in parts if p.extra == "weak"]
+    if cause:
+        return "other_parties" if unknown and not names and not strong else None
+    if names:
+        return combine(names + strong)  # "Assad’s and Russian forces"
+    if unknown and all(v == "other_parties" for v in strong):
+        return "other_parties"
+    if strong:
+        return combine(strong)
+    return combine(weak) if weak else None
