@@ -173,3 +173,72 @@ def _value(parts: list[Mark], unknown: bool, cause: bool) -> str | None:
     if strong:
         return combine(strong)
     return combine(weak) if weak else None
+
+
+#: Adjectives between an event noun and its party: "قصف جوي ومدفعي للقوات التركية", "air and ground attacks by".
+_EVENT_BETWEEN_AR = {normalize_ar(w) for w in {"جوي", "الجوي", "مدفعي", "المدفعي", "صاروخي", "الصاروخي", "جوية", "الجوية",
+                                               "مدفعية", "صاروخية", "بري", "البري", "بالطيران", "الحربي", "بغاز", "السارين",
+                                               "الكلور", "كيميائي", "كيميائية", "الكيميائي", "بالبراميل", "المتفجرة",
+                                               "العنقودية", "بالذخائر", "بأسلحة", "حارقة", "الحارقة", "عنقودية", "بصواريخ",
+                                               "المسيرة", "مسيرة", "بطائرة", "بطائرات", "الاخير", "الاخيرة", "الامنية"}}
+#: How many words may stand between an event noun and the link or party after it.
+_EVENT_GAP = 6
+
+
+def compose_party_events(doc: Doc, marks: Marks) -> list[Mark]:
+    """Event and detention phrases that name their party (``vocab/actor_events.tsv``): "Russian airstrikes",
+    "the regime's shelling", "shelling by regime forces", "the attack carried out by X", "prisons of the SDF",
+    "قصف لقوات النظام", "غارات روسية", "هجوم … شنته طائرات النظام", "مراكز الاحتجاز التابعة للنظام".
+
+    Each mark spans the event noun and its party, with the party as ``value`` and ``event`` or ``detention``
+    as ``extra``: a count in the same clause whose agent is not written elsewhere takes it (figures/agents.py)."""
+    out: list[Mark] = []
+    for event in marks.by_kind.get("actor_event", []):
+        if event.value not in {"event", "detention"}:
+            continue
+        actor = marks.at("actor", event.start)  # a name that holds its event: "غارات روسية", "Russian airstrikes"
+        actor = actor or (_party_before(doc, marks, event.start) if doc.lang_ != "ar" else None)
+        actor = actor or _party_after(doc, marks, event.end)
+        if actor is not None:
+            out.append(Mark(min(actor.start, event.start), max(actor.end, event.end), "party_event", actor.value, event.value))
+    return out
+
+
+def _party_before(doc: Doc, marks: Marks, k: int) -> Mark | None:
+    """English puts the party first: "Russian airstrikes", "the regime's shelling", "Syrian regime detention centres"."""
+    j = k - 1
+    while j >= 0 and k - j <= 3 and (doc[j].lower_ in {"'s", "’s", "-"} or doc[j].pos_ in {"ADJ", "NOUN"}) and not (
+        marks.at("actor", j) or marks.at("actor_mod", j)
+    ):
+        j -= 1  # "the regime's heavy artillery shelling"
+    if j < 0:
+        return None
+    modifier = marks.ending("actor_mod", j)  # "coalition airstrikes", "Turkish shelling"
+    return marks.ending("actor", j) or (modifier if modifier is not None and modifier.extra == "strong" else None)
+
+
+def _party_after(doc: Doc, marks: Marks, k: int) -> Mark | None:
+    """After the event noun: a link ("by", "carried out by", "التابعة ل", "شنته") or, in Arabic, the party in
+    construct or with a joined "ل" ("قصف قوات النظام", "قصف لقوات النظام"), a few words on at most."""
+    linked = False
+    for j in range(k, min(len(doc), k + _EVENT_GAP)):
+        modifier = marks.starting("actor_mod", j) if doc.lang_ == "ar" else None  # "قصف تركي"
+        actor = marks.starting("actor", j) or (modifier if modifier is not None and modifier.extra == "strong" else None)
+        if actor is not None:
+            if linked or (doc.lang_ == "ar" and (j == k or _only_adjectives(doc, k, j))):
+                return actor
+            return None
+        link = marks.starting("actor_event", j)
+        if link is not None and link.value == "link":
+            linked = True
+            continue
+        if linked and marks.at("actor_event", j) is not None:
+            continue
+        if doc[j].is_punct or doc[j].like_num or (doc[j].pos_ in {"VERB", "AUX"} and not linked):
+            return None
+    return None
+
+
+def _only_adjectives(doc: Doc, start: int, end: int) -> bool:
+    return all(normalize_ar(doc[i].text) in _EVENT_BETWEEN_AR or normalize_ar(doc[i].text).lstrip("و") in _EVENT_BETWEEN_AR
+               for i in range(start, end))

@@ -9,7 +9,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extractor.actors import compose_actors
+from extractor.actors import compose_actors, compose_party_events
 from extractor.arabic import normalize_ar, base_forms, match_form
 from extractor.marks import Mark, Marks
 from extractor.vocab import rows_for
@@ -26,6 +26,7 @@ TABLES: dict[str, tuple[str, str, str, str]] = {
     "actor_head": ("actor_heads", "phrase", "kind", ""),
     "actor_mod": ("actor_modifiers", "phrase", "id", "kind"),
     "actor_backer": ("actor_backers", "phrase", "id", ""),
+    "actor_event": ("actor_events", "phrase", "kind", ""),
 }
 
 
@@ -90,6 +91,7 @@ class Lexicon:
         for kind, chosen in chosen_by_kind.items():
             marks.add(kind, chosen)
         marks.add("actor", compose_actors(doc, marks))  # "Iranian-backed militias", "جهات لم يتمكن التقرير من تحديدها"
+        marks.add("party_event", compose_party_events(doc, marks))  # "Russian airstrikes", "قصف لقوات النظام"
         return marks
 
 

@@ -8,7 +8,7 @@ periods, text, quotation); ``tests/test_import_layout.py`` checks it.
 #: noun it refers back to); totals and their parts; metrics; parties (names, then the discourse around a
 #: count, then attribution); tables; places; periods; restatements dropped; the spaCy component that runs them.
 STEPS = ("numbers", "layout", "candidate", "nouns", "ellipsis", "candidates", "breakdowns", "metrics", "parties",
-         "context", "attribution", "tables", "places", "periods", "dedupe", "component")
+         "context", "agents", "attribution", "tables", "places", "periods", "dedupe", "component")
 
 from extractor.figures.component import find_figures  # noqa: E402  (after STEPS, which the steps never import)
 

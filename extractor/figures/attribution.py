@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor.arabic import normalize_ar
 from extractor.figures.candidates import Candidate
+from extractor.figures.agents import event_party, frame_party
 from extractor.figures.breakdowns import ATTACKS, opens_with_total
 from extractor.lexicon import Mark, Marks
 from extractor.figures.parties import (
@@ -222,8 +223,10 @@ def _tree_actor(
                             return anaphor
                     if actors:
                         return [combine([a.value for a in actors[:2]] if len(actors) == 2 else [actors[0].value])]
-        if anc.dep_ in {"ROOT"}:
-            break
+        if anc.dep_ == "ROOT" or (anc.pos_ in {"VERB", "AUX"} and any(
+            ch.dep_ == "nsubj" and not ch.left_edge.i <= c.number.start <= ch.right_edge.i for ch in anc.children
+        )):
+            break  # a clause with a subject of its own ("while coalition airstrikes killed 30") ends the climb
     return []
 
 
@@ -258,6 +261,8 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
         if not found and not opens_with_total(doc, c):
             found = _tree_actor(doc, marks, c, others, cands[:j], same)
             c.from_tree = bool(found)
+        if not any(found):
+            found = frame_party(doc, marks, c) or event_party(doc, marks, c, floor, ceiling) or found
         if not any(found) and idx > 0 and (_participle_clause(doc, marks, c) or _consequence(marks, same[idx - 1], c)):
             found = list(same[idx - 1].perpetrators)  # "…by regime forces, killing nine civilians"
         elif not any(found) and idx == 0 and j > 0 and _opens_with_consequence(marks, c):

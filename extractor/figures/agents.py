@@ -1,0 +1,146 @@
+"""Agents written away from the count: the party of an event phrase in the count's clause, or of a fronted frame.
+
+Two structures, the same in both languages, read from marks rather than from a parse (Arabic has none):
+
+- **The event phrase of the clause.** "Nine civilians died in Russian airstrikes", "the attack carried out by
+  regime forces on the camp killed nine civilians", "2,289 died in detention centres belonging to the regime",
+  "قضى 40 مدنياً في قصف جوي ومدفعي للقوات التركية", "قضى 86 شخصاً تحت التعذيب في مراكز الاحتجاز التابعة للنظام":
+  an event or detention noun that names its party (``party_event`` marks, extractor/actors.py) gives that
+  party to a count of its clause. A clause ends at ";", ":", or a word that opens another ("while", "whereas",
+  "فيما", "بينما", "في حين": ``cue:clause``), so "Russian forces killed 12, while regime shelling killed four"
+  gives each count its own. Detention phrases count only for what happens in detention (deaths, torture,
+  detention, disappearance, release).
+- **A fronted frame.** "Of those arrested by regime forces, 4,980 are still disappeared", "Among those detained
+  by the SDF, 31 were children", "ومن بين المعتقلين لدى قوات النظام 14 طبيباً": a sentence that opens with
+  "of / among / من بين" and names an agent before its first comma (or, in Arabic, before the count) gives that
+  agent to the counts after it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from extractor.figures.candidate import Candidate
+from extractor.actors import combine
+from extractor.lexicon import Mark, Marks
+
+_BREAKS = {";", "؛", ":"}
+#: Dependencies that open a clause of its own: a phrase under one is not the count's.
+_OTHER_CLAUSES = {"relcl", "advcl", "acl", "ccomp", "csubj", "pcomp"}
+_COMMAS = {",", "،"}
+#: What happens to people in detention: a detention phrase ("in regime prisons") names the party for these.
+DETENTION_METRICS = {"killed", "died_under_torture", "detained", "still_disappeared", "released", "arrested",
+                     "forcibly_disappeared"}
+
+
+def clause_of(doc: Doc, marks: Marks, c: Candidate) -> tuple[int, int]:
+    """The token span of the clause holding the count, within its sentence."""
+    lo, hi = c.sent.start, c.sent.end
+    for k in range(c.number.start - 1, c.sent.start - 1, -1):
+        if _breaks(doc, marks, k):
+            lo = k + 1
+            break
+    for k in range(c.end, c.sent.end):
+        if _breaks(doc, marks, k):
+            hi = k
+            break
+    return lo, hi
+
+
+def _breaks(doc: Doc, marks: Marks, k: int) -> bool:
+    if doc[k].text in _BREAKS:
+        return True
+    cue = marks.starting("cue:clause", k)
+    if cue is None:
+        return False
+    return doc.lang_ == "ar" or cue.value == "always" or (k > 0 and doc[k - 1].text in _COMMAS)  # ", while"
+
+
+def event_party(doc: Doc, marks: Marks, c: Candidate, before: int, after: int) -> list[str | None]:
+    """The party of the event (or detention) phrase of the count's own stretch of its clause: after the count
+    (up to ``after``, the next count) a phrase a preposition opens ("killed in Russian airstrikes", "قضوا في قصف
+    لقوات النظام"); else before it (back to ``before``, the last count) one standing as the subject ("Russian
+    airstrikes killed", "تسببت غارات روسية بمقتل")."""
+    lo, hi = clause_of(doc, marks, c)
+    fits = [m for m in marks.within("party_event", max(lo, before), min(hi, after))
+            if not (c.number.start <= m.start < c.end) and (m.extra == "event" or c.metric in DETENTION_METRICS)]
+    fits = [m for m in fits if _in_the_counts_clause(doc, c, m)]
+    later = [m for m in fits if m.start >= c.end and _opened_by_preposition(doc, marks, m.start)
+             and not marks.within("cue:most", c.end, m.start)]  # "…, most of them in regime prisons": a share's party
+    if later:
+        return _one_party(fits[fits.index(later[0]) :])
+    earlier = [m for m in fits if m.end <= c.number.start and not _opened_by_preposition(doc, marks, m.start)
+               and (doc.lang_ != "ar" or _verb_between(marks, m.end, c.number.start))]
+    return _one_party(earlier) if earlier else []
+
+
+def _one_party(phrases: list[Mark]) -> list[str | None]:
+    """The party of the first phrase, unless the phrases name several ("in coalition airstrikes and SDF shelling"):
+    then the alliance where the parties form one, else none (the count is theirs together)."""
+    parties: list[str] = list(dict.fromkeys(m.value for m in phrases))
+    if len(parties) == 1:
+        return [parties[0]]
+    joint = combine(parties)
+    return [joint] if joint not in parties else []
+
+
+def _verb_between(marks: Marks, start: int, end: int) -> bool:
+    """Arabic spells the verb and the noun of an act alike ("قصف التحالف" is "the coalition bombed" as often as
+    "the coalition's bombing"): a phrase before the count is its subject only with a verb after it ("تسببت غارات
+    روسية بمقتل" reads the verb before; "غارات روسية أسفرت عن مقتل" after)."""
+    return any(marks.within(kind, start, end) for kind in ("trigger", "cue:act", "cue:consequence"))
+
+
+def _in_the_counts_clause(doc: Doc, c: Candidate, phrase: Mark) -> bool:
+    """With a parse (English), a phrase inside another clause (a relative, adverbial or reported one) between it
+    and the count's verb is that clause's: "17 people who had returned, fleeing Israeli strikes"."""
+    if not doc.has_annotation("DEP"):
+        return True
+    governor = next((t.i for t in doc[c.number.start].ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    for anc in doc[_event_token(doc, phrase)].ancestors:
+        if anc.i in {governor, c.number.start} or c.number.start <= anc.i < c.end:
+            return True
+        if anc.pos_ in {"VERB", "AUX"} and anc.dep_ in _OTHER_CLAUSES:
+            return False
+    return True
+
+
+def _event_token(doc: Doc, phrase: Mark) -> int:
+    """The head token of an event phrase: the one whose head lies outside the phrase."""
+    for k in range(phrase.start, phrase.end):
+        if not phrase.start <= doc[k].head.i < phrase.end or doc[k].head.i == k:
+            return k
+    return phrase.end - 1
+
+
+def _opened_by_preposition(doc: Doc, marks: Marks, k: int) -> bool:
+    """Does a preposition stand right before token ``k`` (or joined to it: "بقصف", "لقوات")?"""
+    if doc.lang_ == "ar" and doc[k].text[:1] in {"ب", "ل"} and doc[k].norm_ != doc[k].text:
+        return True
+    for j in (k - 1, k - 2):
+        if j >= 0 and (prep := marks.ending("cue:event_prep", j)) is not None:
+            return j == k - 1 or doc[k - 1].lower_ in {"the", "a", "an", "its", "their"}
+    return False
+
+
+def frame_party(doc: Doc, marks: Marks, c: Candidate) -> list[str | None]:
+    """The agent a fronted "of / among" frame names, for the counts after it."""
+    sent = c.sent
+    opener = marks.starting("cue:frame", sent.start) or (
+        marks.starting("cue:frame", sent.start + 1) if doc[sent.start].is_punct else None
+    )
+    if opener is None:
+        return []
+    end = next((t.i for t in doc[opener.end : c.number.start] if t.text in _COMMAS), c.number.start)
+    if end >= c.number.start and doc.lang_ != "ar":
+        return []  # English sets the frame off with a comma
+    if clause_of(doc, marks, c)[0] > end + 1:
+        return []  # "…, 281 were children whereas HTS killed two": a later clause has its own agent
+    events = marks.within("party_event", opener.end, end)
+    if events:
+        return [events[0].value]
+    for cue in marks.within("cue:agent", opener.end, end):
+        actors = marks.within("actor", cue.end, min(end, cue.end + 3))
+        if actors:
+            return [actors[0].value]
+    return []

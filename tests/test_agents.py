@@ -1,0 +1,86 @@
+"""Agents written away from the count (extractor/figures/agents.py), in both languages: the party of the event or
+detention phrase of the count's clause, and of a fronted "of / among" frame. Every sentence is written for these
+tests; the expected rows are (metric, group, perpetrator, count)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractor.figures import find_figures
+from extractor.pipeline import load_pipeline
+
+Row = tuple[str, str | None, str | None, int]
+K, DUT, ARR, DET, DIS, REL = "killed", "died_under_torture", "arrested", "detained", "still_disappeared", "released"
+CIV, CH, WO, PER = "civilians", "children", "women", "persons"
+REG, RUS, SDF, TUR, ISIS, COA, ALL = ("syrian_regime", "russian_forces", "sdf", "turkish_forces", "isis",
+                                      "international_coalition", "syrian_russian_alliance")
+
+
+@pytest.fixture(scope="module")
+def en() -> Language:
+    return load_pipeline("en")
+
+
+@pytest.fixture(scope="module")
+def ar() -> Language:
+    return load_pipeline("ar")
+
+
+def rows(nlp: Language, text: str, lang: str) -> set[Row]:
+    figures, _ = find_figures(nlp(text), lang=lang)
+    return {(f.metric, f.group, f.perpetrator, f.count) for f in figures}
+
+
+ENGLISH = [
+    pytest.param("Seven civilians died in Russian airstrikes on the outskirts of Maarrat al-Numan.", {(K, CIV, RUS, 7)},
+                 id="event-phrase-after-a-preposition"),
+    pytest.param("Regime shelling of the market killed 14 civilians on Friday.", {(K, CIV, REG, 14)},
+                 id="event-phrase-as-subject"),
+    pytest.param("The attack carried out by Turkish forces on the village killed six civilians.", {(K, CIV, TUR, 6)},
+                 id="event-phrase-with-a-participle-agent"),
+    pytest.param("Nineteen detainees died under torture in detention centres belonging to the regime.",
+                 {(DUT, PER, REG, 19)}, id="detention-place-owner"),
+    pytest.param("At least 4,300 people remain detained in SDF prisons.", {(DET, PER, SDF, 4300)},
+                 id="detention-place-as-modifier"),
+    pytest.param("ISIS killed 12 civilians, while coalition airstrikes killed 30 more in Raqqa.",
+                 {(K, CIV, ISIS, 12), (K, CIV, COA, 30)}, id="a-clause-keeps-its-own-event"),
+    pytest.param("Of those detained by regime forces in the spring, 88 are still forcibly disappeared.",
+                 {(DIS, PER, REG, 88)}, id="fronted-of-frame"),
+    pytest.param("Among those arrested by the SDF, 17 were children.", {(ARR, CH, SDF, 17)}, id="fronted-among-frame"),
+    pytest.param("The toll reached 64 civilians, most of them in regime shelling.", {(K, CIV, None, 64)},
+                 id="most-of-them-is-a-share-not-the-whole"),
+    pytest.param("Fourteen civilians were killed in coalition airstrikes and SDF shelling on the town.", {(K, CIV, None, 14)},
+                 id="two-parties-events-give-none"),
+    pytest.param("Eleven civilians were killed in airstrikes on areas controlled by the SDF.", {(K, CIV, None, 11)},
+                 id="areas-controlled-by-is-no-agent"),
+    pytest.param("Among those arrested were 21 people who had come back from Jordan, fleeing Russian air strikes.",
+                 {(ARR, PER, None, 21)}, id="an-event-inside-another-clause-is-not-the-counts"),
+    pytest.param("Out of the 300 civilians killed by ISIS, 90 were children whereas HTS killed two women.",
+                 {(K, CIV, ISIS, 300), (K, CH, ISIS, 90), (K, WO, "hts", 2)}, id="a-frame-stops-at-the-next-clause"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH)
+def test_english_agents(en: Language, text: str, expected: set[Row]) -> None:
+    assert rows(en, text, "en") == expected
+
+
+ARABIC = [
+    pytest.param("قضى تسعة مدنيين في قصف مدفعي لقوات النظام على بلدة كفرنبل.", {(K, CIV, REG, 9)},
+                 id="event-with-joined-lam"),
+    pytest.param("قتل ستة مدنيين جراء غارات روسية على أطراف أريحا.", {(K, CIV, RUS, 6)}, id="event-with-a-nisba"),
+    pytest.param("وقضى 11 مدنياً في هجوم بطائرة مسيرة شنته قوات سوريا الديمقراطية.", {(K, CIV, SDF, 11)},
+                 id="event-with-a-verb-and-its-pronoun"),
+    pytest.param("وقضى 23 شخصاً تحت التعذيب في مراكز الاحتجاز التابعة لقوات النظام.", {(DUT, PER, REG, 23)},
+                 id="detention-place-belonging-to"),
+    pytest.param("ومن بين المعتقلين لدى قوات سوريا الديمقراطية 12 طفلاً.", {(DET, CH, SDF, 12)}, id="fronted-min-bayn"),
+    pytest.param("قصف التحالف الدولي أكثر من 40 مركزاً، و12 مدرسة.", {("attacks_on_vital_facilities", None, COA, 40),
+                                                                  ("attacks_on_vital_facilities", None, COA, 12)},
+                 id="verb-and-subject-is-not-an-event-phrase-for-what-follows"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ARABIC)
+def test_arabic_agents(ar: Language, text: str, expected: set[Row]) -> None:
+    assert rows(ar, text, "ar") == expected
