@@ -56,11 +56,35 @@ def compose_actors(doc: Doc, marks: Marks) -> list[Mark]:
     """The actor mentions of ``doc``: the names already marked and the phrases composed around each head,
     the longest where they overlap."""
     composed = [m for head in marks.by_kind.get("actor_head", []) if (m := _compose(doc, marks, head)) is not None]
+    named = sorted([*composed, *marks.by_kind.get("actor", [])], key=lambda m: m.start)
+    composed += [m for head in marks.by_kind.get("actor_head", []) if (m := _anaphor(doc, head, named)) is not None]
     chosen: list[Mark] = []
     for mark in sorted([*composed, *marks.by_kind.get("actor", [])], key=lambda m: (m.start - m.end, m.start)):
         if not any(o.start < mark.end and mark.start < o.end for o in chosen):
             chosen.append(mark)
     return sorted(chosen, key=lambda m: m.start)
+
+
+#: How far back a bare definite head looks for the party it names again ("the organisation", "التنظيم").
+_ANAPHOR_REACH = 250
+
+
+def _anaphor(doc: Doc, head: Mark, named: list[Mark]) -> Mark | None:
+    """A bare definite head names again the last party it can stand for: "التنظيم" after "تنظيم داعش" is ISIS,
+    "الهيئة" after "هيئة تحرير الشام" is HTS, "the militias" after "Iranian-backed militias" Iran's
+    (``refers`` in vocab/actor_heads.tsv lists what each head can stand for)."""
+    if not head.extra or not _definite(doc, head) or any(m.start <= head.start < m.end for m in named):
+        return None
+    refers = set(head.extra.split())
+    earlier = [m for m in named if m.end <= head.start and head.start - m.end <= _ANAPHOR_REACH and m.value in refers]
+    return Mark(head.start, head.end, "actor", earlier[-1].value, "anaphor") if earlier else None
+
+
+def _definite(doc: Doc, head: Mark) -> bool:
+    if doc.lang_ == "ar":
+        word = normalize_ar(doc[head.start].text)
+        return word.startswith(("ال", "وال", "فال")) and head.end == head.start + 1
+    return head.start > 0 and doc[head.start - 1].lower_ in {"the", "these", "those", "this", "that"}
 
 
 def _compose(doc: Doc, marks: Marks, head: Mark) -> Mark | None:
@@ -82,11 +106,14 @@ def _compose(doc: Doc, marks: Marks, head: Mark) -> Mark | None:
 
 
 def _left_parts(doc: Doc, marks: Marks, k: int, parts: list[Mark]) -> int:
-    """English modifiers and names before the head: the start of the phrase."""
+    """English modifiers and names before the head: the start of the phrase. Modifiers joined by "and" are all
+    strong ("Syrian and Russian warplanes" is the alliance, though "Syrian" alone says little)."""
     start, k = k, k - 1
     while k >= 0:
         found = marks.ending("actor", k) or _modifier_ending(marks, k)
         if found is not None:
+            if found.extra == "weak" and parts and doc[found.end].lower_ in _COORDINATORS:
+                found = Mark(found.start, found.end, found.kind, found.value, "strong")
             parts.insert(0, found)
             start = k = found.start
             k -= 1

@@ -23,7 +23,7 @@ TABLES: dict[str, tuple[str, str, str, str]] = {
     "actor": ("actors", "alias", "id", ""),
     "place": ("gazetteer", "name", "canonical", ""),
     "weapon": ("attack_weapons", "phrase", "metric", ""),
-    "actor_head": ("actor_heads", "phrase", "kind", ""),
+    "actor_head": ("actor_heads", "phrase", "kind", "refers"),
     "actor_mod": ("actor_modifiers", "phrase", "id", "kind"),
     "actor_backer": ("actor_backers", "phrase", "id", ""),
     "actor_event": ("actor_events", "phrase", "kind", ""),

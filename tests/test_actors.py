@@ -92,3 +92,24 @@ def test_arabic_actor_phrases(ar: Language, text: str, party: str) -> None:
 
 def test_arabic_cause_without_unknown_is_no_actor(ar: Language) -> None:
     assert actors(ar, "انفجرت ألغام في الحقل.") == []
+
+
+ANAPHORA = [
+    ("قتل تنظيم داعش 30 مدنياً في الرقة. واعتقل التنظيم 40 شخصاً في دير الزور.", ["isis", "isis"]),
+    ("سيطرت هيئة تحرير الشام على المدينة، واعتقلت الهيئة 12 ناشطاً.", ["hts", "hts"]),
+    ("قصفت الميليشيات المدعومة من إيران البلدة، ثم اقتحمت الميليشيات الحي.", ["iranian_militias", "iranian_militias"]),
+]
+
+
+@pytest.mark.parametrize(("text", "parties"), ANAPHORA)
+def test_arabic_bare_definite_head_names_the_last_party_again(ar: Language, text: str, parties: list[str]) -> None:
+    assert [value for _, value in actors(ar, text)] == parties
+
+
+def test_english_the_militias_names_the_last_militias_again(en: Language) -> None:
+    found = actors(en, "Iranian-backed militias shelled Mayadin. Later the militias stormed the market.")
+    assert [value for _, value in found] == ["iranian_militias", "iranian_militias"]
+
+
+def test_a_bare_head_with_nothing_before_it_is_no_actor(ar: Language) -> None:
+    assert actors(ar, "واعتقل التنظيم 40 شخصاً في دير الزور.") == []

@@ -84,3 +84,22 @@ ARABIC = [
 @pytest.mark.parametrize(("text", "expected"), ARABIC)
 def test_arabic_agents(ar: Language, text: str, expected: set[Row]) -> None:
     assert rows(ar, text, "ar") == expected
+
+
+ARABIC_LISTS = [
+    pytest.param("وتوزعت حصيلة حالات الاعتقال على النحو الآتي: قوات النظام السوري 210، قوات سوريا الديمقراطية 64، "
+                 "هيئة تحرير الشام 19.", {(ARR, PER, REG, 210), (ARR, PER, SDF, 64), (ARR, PER, "hts", 19)},
+                 id="party-names-head-list-items-without-colons"),
+    pytest.param("واعتقل تنظيم داعش 900 شخص، لا يزال 600 منهم مختفين قسرياً.", {(ARR, PER, ISIS, 900), (DIS, PER, ISIS, 600)},
+                 id="minhum-refers-to-people"),
+    pytest.param("ارتكبت قوات النظام 7 مجازر، واعتقلت 150 شخصاً في ريف دمشق.",
+                 {("massacres", None, REG, 7), (ARR, PER, REG, 150)}, id="a-joined-verb-shares-the-subject"),
+    pytest.param("وأفرجت كل من قوات النظام وهيئة تحرير الشام وفصائل المعارضة المسلحة عن صحفي واحد.",
+                 {(REL, "media_workers", REG, 1), (REL, "media_workers", "hts", 1),
+                  (REL, "media_workers", "armed_opposition", 1)}, id="each-of-three-joined-parties"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ARABIC_LISTS)
+def test_arabic_lists_and_shared_subjects(ar: Language, text: str, expected: set[Row]) -> None:
+    assert rows(ar, text, "ar") == expected

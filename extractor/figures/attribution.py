@@ -263,7 +263,8 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
             c.from_tree = bool(found)
         if not any(found):
             found = frame_party(doc, marks, c) or event_party(doc, marks, c, floor, ceiling) or found
-        if not any(found) and idx > 0 and (_participle_clause(doc, marks, c) or _consequence(marks, same[idx - 1], c)):
+        if not any(found) and idx > 0 and (_participle_clause(doc, marks, c) or _consequence(marks, same[idx - 1], c)
+                                           or _coordinated_verb(doc, marks, same[idx - 1], c)):
             found = list(same[idx - 1].perpetrators)  # "…by regime forces, killing nine civilians"
         elif not any(found) and idx == 0 and j > 0 and _opens_with_consequence(marks, c):
             found = list(cands[j - 1].perpetrators)  # "… ارتكبت قوات النظام مجزرتين. وراح ضحيتها ستة مدنيين"
@@ -333,6 +334,22 @@ def _participle_clause(doc: Doc, marks: Marks, c: Candidate) -> bool:
         k = q.start - 1
     trig = marks.ending("trigger", k)
     return trig is not None and doc[trig.start].tag_ == "VBG" and trig.start > 0 and doc[trig.start - 1].text == ","
+
+
+def _coordinated_verb(doc: Doc, marks: Marks, prev: Candidate, c: Candidate) -> bool:
+    """Arabic "ارتكب التنظيم 50 مجزرة، واعتقل 8000 شخص": a verb joined by "و" to the one before, with no subject
+    of its own, shares that verb's subject."""
+    if doc.lang_ != "ar":
+        return False
+    k = c.number.start - 1
+    if (q := marks.ending("cue:qualifier", k)) is not None:
+        k = q.start - 1
+    verb = marks.ending("trigger", k) or marks.ending("cue:act", k)
+    if verb is None or verb.end - verb.start != 1 or not doc[verb.start].text.startswith(("و", "ف")):
+        return False
+    return not marks.within("actor", prev.end, c.number.start) and any(
+        marks.within(kind, c.sent.start, prev.number.start) for kind in ("trigger", "cue:act")
+    )
 
 
 def _sibling(doc: Doc, prev: Candidate, c: Candidate) -> bool:

@@ -143,7 +143,7 @@ def find_candidates_in(
                 c.elided, c.predicate = True, verb.value  # "قضى 92 في محافظة إدلب": verb first, no noun
                 source = last_total(out, earlier) if (out or earlier) else None
                 c.group = source.group if source is not None and source.group else "persons"
-            elif after_label(doc, n) and not out and not earlier and ent not in NOT_COUNTS:
+            elif after_label(doc, n, marks) and not out and not earlier and ent not in NOT_COUNTS:
                 c.elided, c.group = True, "persons"  # a list under a lead-in with no total before it
                 lead = lead_in_noun(doc, marks, sent)
                 if lead:
@@ -167,6 +167,8 @@ def find_candidates_in(
             else:
                 c.elided = True
                 source = last_total(out, earlier) if (refers(doc, marks, n) or not out) else out[-1]
+                if _of_people(doc, n) and source.group is None:
+                    source = next((o for o in reversed(earlier + out) if o.group), source)  # "8000 شخص، 3000 منهم"
                 appositive = appositive_noun(doc, marks, n)
                 if appositive is not None:
                     source = appositive
@@ -188,6 +190,11 @@ def find_candidates_in(
         c.qualifier = _qualifier(doc, marks, c)
         out.append(c)
     return out
+
+
+def _of_people(doc: Doc, n: Number) -> bool:
+    """Arabic "منهم", "منهن" (of them, people) refer back to people, not to massacres or attacks ("منها")."""
+    return doc.lang_ == "ar" and n.end < len(doc) and normalize_ar(doc[n.end].text) in {"منهم", "منهن"}
 
 
 def _one_of_pair(doc: Doc, out: list[Candidate]) -> Candidate | None:

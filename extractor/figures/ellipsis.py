@@ -116,6 +116,8 @@ def _listed_ar(doc: Doc, marks: Marks, n: Number) -> bool:
     prev = n.start - 1
     if prev >= 0 and (doc[prev].text in {":", "،", "بـ"} or marks.at("cue:list_link", prev) or marks.ending("place", prev)):
         return True
+    if actor_label(doc, marks, n):
+        return True  # "قوات النظام السوري 100، تنظيم داعش 40"
     nxt = n.end
     if nxt >= len(doc) or doc[nxt].is_punct or doc[nxt].norm_ in _AR_PARTITIVE:
         return True
@@ -148,8 +150,24 @@ def counted_by_actor(doc: Doc, marks: Marks, n: Number) -> bool:
     return any(marks.at(kind, k) for k in range(max(0, actor.start - 2), actor.start) for kind in ("cue:act", "trigger"))
 
 
-def after_label(doc: Doc, n: Number) -> bool:
-    return n.start > 0 and doc[n.start - 1].text == ":"
+def after_label(doc: Doc, n: Number, marks: Marks | None = None) -> bool:
+    """A count after its label: "ISIS: 8,143", or a party's name heading a list item with no colon
+    ("…على النحو التالي: قوات النظام السوري 100، تنظيم داعش 40")."""
+    return n.start > 0 and (doc[n.start - 1].text == ":" or (marks is not None and actor_label(doc, marks, n)))
+
+
+_ITEM_OPENERS = {":", "،", ",", ";", "؛", "-", "–", "•", "\n"}
+
+
+def actor_label(doc: Doc, marks: Marks, n: Number) -> bool:
+    """Is the number right after a party's name that opens a list item?"""
+    actor = marks.ending("actor", n.start - 1)
+    if actor is None:
+        return False
+    if actor.start == doc[actor.start].sent.start:
+        return True
+    before = doc[actor.start - 1]
+    return before.text.strip() in _ITEM_OPENERS or before.is_space or (doc.lang_ == "ar" and doc[actor.start].text.startswith("و"))
 
 
 def partitive(doc: Doc, n: Number) -> bool:

@@ -59,6 +59,8 @@ def _after_parts(doc: Doc, marks: Marks, cands: list[Candidate], c: Candidate) -
     if doc.lang_ != "ar" or not parts:
         return None
     last = max(o.end for o in parts)
+    if last < c.sent.end and doc[last].text in {"،", ","}:
+        last += 1  # "3471 مدنياً، بينهم 1053 طفلاً و372 سيدة، قتلوا بانفجار ألغام": the parts set off by commas
     for k in range(last, min(_clause_end(doc, last, c.sent.end), last + 4)):
         if (t := _people_trigger(marks, k)) is not None:
             return t

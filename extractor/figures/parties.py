@@ -42,23 +42,25 @@ _ACTOR_LEAD = {"the", "forces", "of", "troops", "militias", "members", "elements
 
 
 def coordinated_before(doc: Doc, marks: Marks, actor: Mark, floor: int) -> list[Mark]:
-    """Actors joined to ``actor`` on its left by "and" or commas: "X, Y and Z"."""
+    """Actors joined to ``actor`` on its left by "and", commas or a joined "و": "X, Y and Z", "X وY وZ"."""
     out = [actor]
-    if _joined_and(doc[actor.start]):
-        prev = marks.ending("actor", actor.start - 1)
-        if prev is not None and prev.start > floor:
-            return [prev, actor]
-    k = actor.start - 1
-    while k > floor and doc[k].lower_ in {"and", ",", "as well as", "or", "،"}:
+    while True:
+        first = out[0]
+        if _joined_and(doc[first.start]):
+            prev = marks.ending("actor", first.start - 1)
+            if prev is not None and prev.start > floor:
+                out.insert(0, prev)
+                continue
+        k = first.start - 1
+        if not (k > floor and doc[k].lower_ in {"and", ",", "as well as", "or", "،"}):
+            return out
         k -= 1
         while k > floor and doc[k].lower_ in {"the"}:
             k -= 1
         prev = marks.ending("actor", k)
         if prev is None:
-            break
+            return out
         out.insert(0, prev)
-        k = prev.start - 1
-    return out
 
 
 def _joined_and(token: Token) -> bool:
