@@ -191,8 +191,10 @@ def _value(parts: list[Mark], unknown: bool, cause: bool) -> str | None:
     names = [p.value for p in parts if p.kind == "actor"]
     strong = [p.value for p in parts if p.extra == "strong"]
     weak = [p.value for p in parts if p.extra == "weak"]
+    if cause and (names or strong):
+        return combine(names + strong)  # "ISIS landmines", "Russian cluster remnants": the maker's
     if cause:
-        return "other_parties" if unknown and not names and not strong else None
+        return "other_parties" if unknown else None
     if names:
         return combine(names + strong)  # "Assad’s and Russian forces"
     if unknown and all(v == "other_parties" for v in strong):

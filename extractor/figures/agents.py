@@ -63,9 +63,12 @@ def event_party(doc: Doc, marks: Marks, c: Candidate, before: int, after: int) -
     airstrikes killed", "تسببت غارات روسية بمقتل")."""
     lo, hi = clause_of(doc, marks, c)
     fits = [m for m in marks.within("party_event", max(lo, before), min(hi, after))
-            if not (c.number.start <= m.start < c.end) and (m.extra == "event" or c.metric in DETENTION_METRICS)]
+            if m.extra == "event" or c.metric in DETENTION_METRICS]
+    own = [m for m in fits if c.number.start <= m.start < c.end]
+    if own:
+        return [own[0].value]  # "182 of the regime's chemical attacks", "47 Russian airstrikes"
     fits = [m for m in fits if _in_the_counts_clause(doc, c, m)]
-    later = [m for m in fits if m.start >= c.end and _opened_by_preposition(doc, marks, m.start)
+    later = [m for m in fits if m.start >= c.end and (_opened_by_preposition(doc, marks, m.start) or m.start - c.end <= 1)
              and not marks.within("cue:most", c.end, m.start)]  # "…, most of them in regime prisons": a share's party
     if later:
         return _one_party(fits[fits.index(later[0]) :])

@@ -357,7 +357,7 @@ def _sibling(doc: Doc, prev: Candidate, c: Candidate) -> bool:
     if (prev.event or "") != (c.event or "") or (prev.group is None) != (c.group is None):
         return False
     gap = doc[prev.end : c.start]
-    followed = {t.i for t in gap if t.lower_ == "followed" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "by"}
-    return not any(
-        (t.pos_ in {"VERB", "AUX"} and t.i not in followed) or t.lower_ in {"while", "whereas", "but", ";"} for t in gap
-    )
+    followed = [t.i for t in gap if t.lower_ == "followed" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "by"]
+    if followed:  # "with 1,875 civilians killed by Russian forces, followed by Aleppo with 1,589": a ranking
+        gap = doc[followed[-1] + 2 : c.start]
+    return not any(t.pos_ in {"VERB", "AUX"} or t.lower_ in {"while", "whereas", "but", ";"} for t in gap)

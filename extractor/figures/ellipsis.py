@@ -49,7 +49,7 @@ def read_label(doc: Doc, marks: Marks, c: Candidate) -> None:
         if c.event in {None, "attacks", "facility"}:
             c.event = "attacks_on_vital_facilities"
     if places:
-        c.location = places[0].value
+        c.location = places[-1].value  # "… as follows: Idlib: 40, Aleppo: 22": the place nearest the colon
 
 
 def target_after_verb(doc: Doc, marks: Marks, c: Candidate, limit: int) -> None:

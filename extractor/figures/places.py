@@ -8,26 +8,57 @@ from spacy.tokens import Doc
 
 from extractor.arabic import normalize_ar
 from extractor.figures.candidate import Candidate
-from extractor.lexicon import Marks
+from extractor.lexicon import Mark, Marks
 
 _ONE = {"واحدة", "واحد", "واحدا"}
+_COMMAS = {",", "،", ";", "؛"}
 
 
 def locate(doc: Doc, marks: Marks, cands: list[Candidate]) -> list[Candidate]:
-    """Set ``location`` on every candidate; a count given to "each of" several places becomes one per place."""
+    """Set ``location`` on every candidate; a count given to "each of" several places becomes one per place.
+
+    A place right after the count is its own ("12 civilians in Idlib"), unless a cue of the next item opens it
+    ("…, followed by Aleppo with 9", "تلتها حلب بـ 9"); in a ranking the place comes first and the count after
+    "with" / "بـ" / a colon ("Idlib came first with 40", "إدلب بـ 40", "Idlib: 40"), so there the place before the
+    count, back to the last count, is its own. Else its total's place, else the one place its sentence names."""
     for j, c in enumerate(cands):
         if c.location:
             continue
-        nxt = cands[j + 1].start if j + 1 < len(cands) and cands[j + 1].sent.start == c.sent.start else c.sent.end
-        places = marks.within("place", c.end, nxt)
-        if places and places[0].start - c.end <= 6:
-            c.location = places[0].value
+        same = c.sent.start
+        prv = cands[j - 1].end if j > 0 and cands[j - 1].sent.start == same and cands[j - 1].end <= c.start else c.sent.start
+        nxt = cands[j + 1].start if j + 1 < len(cands) and cands[j + 1].sent.start == same else c.sent.end
+        after = [p for p in marks.within("place", c.end, nxt) if p.start - c.end <= 6 and not _opens_next_item(marks, p)
+                 and not any(doc[k].text in _COMMAS for k in range(c.end, p.start))]  # not "…، وتصدرت إدلب بـ"
+        before = marks.within("place", prv, c.start)
+        if before and _ranked(doc, marks, c):
+            c.location = before[-1].value
+        elif after:
+            c.location = after[0].value
         elif c.head is not None:
             c.location = c.head.location
         else:
             in_sent = {m.value for m in marks.within("place", c.sent.start, c.sent.end)}
             c.location = in_sent.pop() if len(in_sent) == 1 else None
     return [one for c in cands for one in _each_place(doc, marks, c)]
+
+
+def _ranked(doc: Doc, marks: Marks, c: Candidate) -> bool:
+    """Is the count a ranking's or a label's ("… with 40", "بـ 40", "Idlib: 40", "accounted for 88")?"""
+    k = c.start - 1
+    while k >= c.sent.start and marks.at("cue:qualifier", k) is not None:
+        k -= 1
+    if k < c.sent.start:
+        return False
+    joined = doc.lang_ == "ar" and doc[c.start].text.startswith("و")  # "في إدلب و5 في حماة": a new item
+    label = marks.ending("place", k) is not None and not joined  # "Idlib 51, Hama 19"
+    return doc[k].text in {":", "بـ"} or marks.ending("cue:ranked", k) is not None or label or (
+        doc.lang_ == "ar" and doc[c.start].text.startswith("ب") and not doc[c.start].text[:2].isdigit()
+    )
+
+
+def _opens_next_item(marks: Marks, place: Mark) -> bool:
+    """"followed by Aleppo", "تلتها حلب", "ثم حمص": a place that opens the next item of a ranking."""
+    return any(marks.ending("cue:next_item", k) is not None for k in (place.start - 1, place.start - 2))
 
 
 def _each_place(doc: Doc, marks: Marks, c: Candidate) -> list[Candidate]:
