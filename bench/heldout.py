@@ -87,11 +87,10 @@ def report(lang: str, n: int, score: CorpusScore) -> None:
             tp, fn, fp = table[(name, "tp")], table[(name, "fn")], table[(name, "fp")]
             print(f"    {name:30s} recall {f'{tp}/{tp + fn}' if tp + fn else '-':>8s}   "
                   f"precision {f'{tp}/{tp + fp}' if tp + fp else '-':>8s}")
-    place = [m.predicted.location == m.gold.location for doc in score.files for m in doc.matches]
     failed = sum(1 for doc in score.files if doc.error)
     print(f"  {lang} held-out: P={c.precision:.3f} R={c.recall:.3f} F1={c.f1:.3f} "
           f"qualifier={c.qualifier_accuracy or 0:.2f} period={c.period_accuracy or 0:.2f} "
-          f"place={sum(place) / len(place) if place else 0:.2f} (tp={c.tp}, fp={c.fp}, fn={c.fn})"
+          f"place={c.place_accuracy or 0:.2f} (tp={c.tp}, fp={c.fp}, fn={c.fn})"
           + (f" ({failed} texts failed)" if failed else ""))
 
 

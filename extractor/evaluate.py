@@ -33,6 +33,11 @@ class Gold(BaseModel):
     period: Period | None = None
     figures: list[GoldFigure] = Field(default_factory=list)
 
+    @property
+    def labels_places(self) -> bool:
+        """Does the file label places? Only if a figure states ``location`` (even ``null``): older files don't."""
+        return any("location" in figure.model_fields_set for figure in self.figures)
+
 
 def load_gold(path: Path) -> Gold:
     """Read and validate a gold file; errors name the file and the field at fault."""
@@ -58,6 +63,9 @@ class Counts(BaseModel):
     fn: int = 0
     qualifier_agree: int = 0
     period_agree: int = 0
+    #: Matched pairs from files that label places, and how many of those agree on the place.
+    place_scored: int = 0
+    place_agree: int = 0
 
     def __add__(self, other: Counts) -> Counts:
         return Counts(**{name: getattr(self, name) + getattr(other, name) for name in Counts.model_fields})
@@ -94,6 +102,12 @@ class Counts(BaseModel):
         """Share of matched pairs whose periods agree; ``None`` without matches."""
         return _ratio(self.period_agree, self.tp)
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def place_accuracy(self) -> float | None:
+        """Share of matched pairs (in files that label places) whose places agree; ``None`` without any."""
+        return _ratio(self.place_agree, self.place_scored)
+
 
 class Match(BaseModel):
     """A predicted figure paired with the gold figure it matches."""
@@ -109,6 +123,10 @@ class Match(BaseModel):
     def period_agrees(self) -> bool:
         return self.predicted.period == self.gold.period
 
+    @property
+    def place_agrees(self) -> bool:
+        return self.predicted.location == self.gold.location
+
 
 class DocScore(BaseModel):
     """One document's score: matched pairs, missed gold figures and extra predictions."""
@@ -121,6 +139,8 @@ class DocScore(BaseModel):
     extras: list[Figure] = Field(default_factory=list)
     #: Why the document could not be extracted (its gold figures then all count as misses).
     error: str | None = None
+    #: Whether the gold file labels places, so that place agreement is scored.
+    places: bool = False
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -131,6 +151,8 @@ class DocScore(BaseModel):
             fn=len(self.misses),
             qualifier_agree=sum(m.qualifier_agrees for m in self.matches),
             period_agree=sum(m.period_agrees for m in self.matches),
+            place_scored=len(self.matches) if self.places else 0,
+            place_agree=sum(m.place_agrees for m in self.matches) if self.places else 0,
         )
 
 
@@ -216,6 +238,7 @@ def score_document(predicted: Sequence[Figure], gold: Gold, *, name: str = "") -
     used_gold = {g for _, g in matched}
     return DocScore(
         name=name,
+        places=gold.labels_places,
         matches=[Match(predicted=predicted[p], gold=gold.figures[g]) for p, g in matched],
         optional_matches=[Match(predicted=predicted[p], gold=gold.figures[g]) for p, g in sorted(absorbed)],
         misses=[g for i, g in enumerate(gold.figures) if not g.optional and i not in used_gold],

@@ -171,18 +171,20 @@ def _ratio(value: float | None, digits: int) -> str:
 
 
 def format_counts(counts: Counts) -> str:
-    """``P=0.912 R=0.887 F1=0.899 qualifier=0.97 period=0.81 (tp=.., fp=.., fn=..``, unclosed."""
+    """``P=0.912 R=0.887 F1=0.899 qualifier=0.97 period=0.81 place=0.90 (tp=.., fp=.., fn=..``, unclosed;
+    place is ``n/a`` unless a gold file labels places."""
     return (
         f"P={_ratio(counts.precision, 3)} R={_ratio(counts.recall, 3)} F1={_ratio(counts.f1, 3)} "
         f"qualifier={_ratio(counts.qualifier_accuracy, 2)} period={_ratio(counts.period_accuracy, 2)} "
-        f"(tp={counts.tp}, fp={counts.fp}, fn={counts.fn}"
+        f"place={_ratio(counts.place_accuracy, 2)} (tp={counts.tp}, fp={counts.fp}, fn={counts.fn}"
     )
 
 
 def describe_figure(figure: Figure) -> str:
     """A figure in words for a report: ``19 children killed by russian_forces [at_least, 2019-…]``."""
     what = f"{figure.count} {figure.group} {figure.metric}" if figure.group else f"{figure.count} {figure.metric}"
-    return f"{what} by {figure.perpetrator or 'no party'} [{figure.qualifier}, {format_period(figure.period)}]"
+    where = f", {figure.location}" if figure.location else ""
+    return f"{what} by {figure.perpetrator or 'no party'} [{figure.qualifier}, {format_period(figure.period)}{where}]"
 
 
 def _quoted(text: str | None) -> str:
@@ -203,7 +205,7 @@ def format_doc_score(score: DocScore, *, verbose: bool = False) -> list[str]:
         lines.append(f"  extra   {describe_figure(f)}{page}{_quoted(f.evidence.text if f.evidence else None)}")
     if verbose:
         for match in score.matches:
-            if not (match.qualifier_agrees and match.period_agrees):
+            if not (match.qualifier_agrees and match.period_agrees and (match.place_agrees or not score.places)):
                 lines.append(f"  differs {describe_figure(match.predicted)}; gold {describe_figure(match.gold)}")
     return lines
 

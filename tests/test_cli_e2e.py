@@ -66,5 +66,5 @@ def test_e2e_eval_last_line_is_the_overall_score(tmp_path: Path) -> None:
     result = run("eval", tmp_path)
     assert result.exit_code == 0, result.output
     last = result.output.splitlines()[-1]
-    overall = r"overall: P=\S+ R=\S+ F1=\S+ qualifier=\S+ period=\S+ \(tp=2, fp=\d+, fn=0, files=1\)"
+    overall = r"overall: P=\S+ R=\S+ F1=\S+ qualifier=\S+ period=\S+ place=\S+ \(tp=2, fp=\d+, fn=0, files=1\)"
     assert re.fullmatch(overall, last), last

@@ -126,6 +126,18 @@ def test_qualifier_and_period_are_scored_on_matched_pairs(make_figure: MakeFigur
     assert (counts.qualifier_accuracy, counts.period_accuracy) == (1.0, 0.5)
 
 
+def test_place_is_scored_on_matched_pairs_of_files_that_label_places(make_figure: MakeFigure) -> None:
+    labelled = gold({"count": 1, "location": "Idlib"}, {"count": 2, "location": None}, {"count": 3, "location": "Hama"})
+    predicted = [make_figure(count=1, location="Idlib"), make_figure(count=2), make_figure(count=3, location="Homs")]
+    counts = score_document(predicted, labelled).counts
+    assert (counts.place_scored, counts.place_agree, counts.place_accuracy) == (3, 2, 2 / 3)
+
+
+def test_place_is_not_scored_where_the_gold_file_labels_no_places(make_figure: MakeFigure) -> None:
+    counts = score_document([make_figure(count=1, location="Idlib")], gold({"count": 1})).counts
+    assert (counts.tp, counts.place_scored, counts.place_accuracy) == (1, 0, None)
+
+
 @pytest.mark.parametrize(("predicted", "golds", "tp", "fp", "fn"), [(2, 1, 1, 1, 0), (1, 2, 1, 0, 1), (3, 3, 3, 0, 0)])
 def test_duplicates_each_gold_figure_matches_at_most_once(
     make_figure: MakeFigure, predicted: int, golds: int, tp: int, fp: int, fn: int
