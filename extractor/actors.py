@@ -91,7 +91,10 @@ def _compose(doc: Doc, marks: Marks, head: Mark) -> Mark | None:
     parts: list[Mark] = []
     start, end = head.start, head.end
     if doc.lang_ != "ar":
-        start = _left_parts(doc, marks, head.start, parts)
+        name = marks.at("actor", head.start)  # "the Kurdish-led Syrian Democratic Forces": a name ending in a head
+        if name is not None and name.end == head.end:
+            parts.append(name)
+        start = _left_parts(doc, marks, name.start if name is not None and name.end == head.end else head.start, parts)
         end = _of_phrase(doc, marks, end, parts)
     else:
         end = _right_parts(doc, marks, end, parts)

@@ -103,3 +103,22 @@ ARABIC_LISTS = [
 @pytest.mark.parametrize(("text", "expected"), ARABIC_LISTS)
 def test_arabic_lists_and_shared_subjects(ar: Language, text: str, expected: set[Row]) -> None:
     assert rows(ar, text, "ar") == expected
+
+
+def test_a_report_on_one_party_gives_it_the_counts_with_none_of_their_own(en: Language) -> None:
+    text = ("SNHR: violations by the SDF in the first half of 2024\n\n"
+            "SNHR documented that the SDF killed 14 civilians in the first half of the year. "
+            "Among the victims were three children. The report also recorded 112 arbitrary arrests.")
+    assert rows(en, text, "en") == {(K, CIV, SDF, 14), (K, CH, SDF, 3), (ARR, PER, SDF, 112)}
+
+
+def test_a_toll_over_all_parties_is_no_report_on_one_party(en: Language) -> None:
+    text = ("SNHR documented the killing of 140 civilians in Syria in May. "
+            "Regime forces killed 41 of them. The report also recorded 150 arbitrary arrests.")
+    assert rows(en, text, "en") == {(K, CIV, None, 140), (K, CIV, REG, 41), (ARR, PER, None, 150)}
+
+
+def test_a_total_broken_down_by_party_stays_the_total(ar: Language) -> None:
+    text = ("قتلت قوات النظام 12 مدنياً في درعا خلال آذار.\n"
+            "ووثقت الشبكة مقتل 30 شخصاً بسبب التعذيب في آذار، قضى 28 منهم على يد قوات النظام.")
+    assert rows(ar, text, "ar") == {(K, CIV, REG, 12), (DUT, PER, None, 30), (DUT, PER, REG, 28)}

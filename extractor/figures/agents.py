@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from extractor.figures.candidate import Candidate
+from extractor.figures.layout import layout_of
 from extractor.actors import combine
 from extractor.lexicon import Mark, Marks
 
@@ -147,3 +148,48 @@ def frame_party(doc: Doc, marks: Marks, c: Candidate) -> list[str | None]:
         if actors:
             return [actors[0].value]
     return []
+
+
+def continued_party(doc: Doc, marks: Marks, c: Candidate, earlier: list[Candidate]) -> list[str | None]:
+    """"… killing 1,144 people. Another 5,935 were injured", "قتل 91 مدنياً … وأصيب 200 آخرون": a count that
+    adds to the one before ("another", "a further", "others", "آخرين") is the same act's, so it takes that count's
+    party when its own sentence names none."""
+    additive = (c.number.start > 0 and marks.ending("cue:additive", c.number.start - 1) is not None) or any(
+        marks.starting("cue:additive", k) is not None for k in range(c.number.end, min(len(doc), c.end + 2))
+    )
+    if not additive or not earlier or marks.within("actor", c.sent.start, c.sent.end):
+        return []
+    prev = earlier[-1]
+    if prev.sent.start != c.sent.start and layout_of(doc).block_index(prev.sent.start_char) != layout_of(doc).block_index(
+        c.sent.start_char
+    ):
+        return []
+    return list(prev.perpetrators) if any(prev.perpetrators) else []
+
+
+#: What a report's one party is not taken to have done unless a sentence says so (people flee a whole war).
+_NOT_THE_TOPICS = {"displaced"}
+
+
+def sole_party(cands: list[Candidate], marks: Marks) -> None:
+    """A report that gives its counts to one party only is about that party: its counts with no party of their own
+    are that party's ("Among the victims were 12 children" in a report on the SDF's violations), unless their
+    sentence speaks of all parties ("at the hands of the parties to the conflict", "في عموم سوريا")."""
+    named = {p for c in cands if not c.from_context for p in c.perpetrators if p}
+    lead = next((c for c in cands if c.metric is not None), None)
+    if len(named) != 1 or lead is None:
+        return
+    party = next(iter(named))
+    wholes = {id(c.head) for c in cands if c.head is not None}
+    if id(lead) in wholes and lead.perpetrators in ([], [None]):
+        return  # the lead is a toll over all parties, broken down by party: a periodic report, not one on a party
+    sents = layout_of(lead.sent.doc).sents
+    opening = sents[min(len(sents), 3) - 1].end if sents else 0
+    if party not in {m.value for m in marks.within("actor", 0, max(opening, lead.sent.end))}:
+        return  # neither the title nor the lead names the party (a toll over all parties): not a report on one
+    for c in cands:
+        if c.perpetrators not in ([], [None]) or c.metric in _NOT_THE_TOPICS or c.metric is None or id(c) in wholes:
+            continue  # a total broken down by party stays the total over all parties
+        if marks.within("cue:total", c.sent.start, c.sent.end):
+            continue
+        c.perpetrators, c.from_context = [party], True

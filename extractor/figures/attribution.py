@@ -6,7 +6,8 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor.arabic import normalize_ar
 from extractor.figures.candidates import Candidate
-from extractor.figures.agents import event_party, frame_party
+from extractor.figures.ellipsis import attributing
+from extractor.figures.agents import continued_party, event_party, frame_party, sole_party
 from extractor.figures.breakdowns import ATTACKS, opens_with_total
 from extractor.lexicon import Mark, Marks
 from extractor.figures.parties import (
@@ -91,6 +92,8 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int, parts: set[
         if k >= ceiling:
             return []
         cue = marks.starting("cue:agent_each", k) or marks.starting("cue:agent", k)
+        if cue is None and doc[k].lower_ in {"to", "إلى", "الى"} and attributing(doc, marks, c.number.start):
+            cue = Mark(k, k + 1, "cue:agent", "", "")  # "attributed 96 deaths to the regime", "نسب التقرير 12 إلى"
         if cue is None and doc.lang_ == "ar" and verb_with_object(doc[k].text):
             cue = Mark(k, k + 1, "cue:agent", "", "")  # "هجوماً واحداً بذخائر عنقودية شنّته قوات النظام"
         if cue is not None and not not_agent(doc, k):
@@ -150,6 +153,9 @@ def _anaphoric_event(doc: Doc, marks: Marks, subject: Token, earlier: list[Candi
         totals = [e for e in earlier if e.head is None and same_kind(e.metric or e.event) and any(e.perpetrators)]
         if totals:
             return list(totals[0].perpetrators)  # the first total of those attacks names their party
+    told = marks.within("party_event", subject.sent.start, lo)
+    if told:
+        return [told[-1].value]  # "condemned the attack carried out by X …, which killed": told earlier in the sentence
     return last_party_before(doc, marks, subject.sent.start)
 
 
@@ -263,6 +269,8 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
             c.from_tree = bool(found)
         if not any(found):
             found = frame_party(doc, marks, c) or event_party(doc, marks, c, floor, ceiling) or found
+        if not any(found):
+            found = continued_party(doc, marks, c, cands[:j]) or found
         if not any(found) and idx > 0 and (_participle_clause(doc, marks, c) or _consequence(marks, same[idx - 1], c)
                                            or _coordinated_verb(doc, marks, same[idx - 1], c)):
             found = list(same[idx - 1].perpetrators)  # "…by regime forces, killing nine civilians"
@@ -280,6 +288,7 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
         c.perpetrators = found or [None]
     _share_back_along_lists(doc, cands)
     _totals_over_parties(cands)
+    sole_party(cands, marks)
 
 
 def _share_back_along_lists(doc: Doc, cands: list[Candidate]) -> None:
@@ -288,6 +297,8 @@ def _share_back_along_lists(doc: Doc, cands: list[Candidate]) -> None:
         c, nxt = cands[j], cands[j + 1]
         if any(c.perpetrators) or not any(nxt.perpetrators) or c.sent.start != nxt.sent.start or c.head is not nxt.head:
             continue
+        if nxt.elided:
+            continue  # "…, including 180 children and 92 women, 14,235 of whom died at the hands of X": its own clause
         gap = doc[c.end : nxt.start]
         if len(gap) <= 3 and all(t.text == "," or t.lower_ in {"and", "or"} for t in gap):
             c.perpetrators = list(nxt.perpetrators)

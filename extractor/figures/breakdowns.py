@@ -89,7 +89,7 @@ _OPENINGS = ("among them", "of them", "of these", "of those", "among those", "th
 def _refers_back(doc: Doc, c: Candidate, marks: Marks | None = None) -> str | None:
     """How a sentence's first count points to a total stated before: by its opening, a partitive or a label."""
     if c.number.end + 1 < len(doc) and doc[c.number.end].lower_ == "of" and doc[c.number.end + 1].lower_ in {
-        "them", "these", "those", "whom", "the", "all"
+        "them", "these", "those", "whom", "which", "the", "all"
     }:
         return "partitive"  # "83,574 of them", "Fifteen of the victims"
     if c.number.end < len(doc) and doc[c.number.end].norm_ in {"منهم", "منها", "منهن"} and c.elided:
@@ -157,6 +157,45 @@ def _lead_in_total(doc: Doc, marks: Marks, c: Candidate, earlier: list[Candidate
     return next((h for h in reversed(earlier) if h.group in groups and is_part_of(h, c)), None)
 
 
+#: What happens to people, by family: a lead-in naming one ("the disappearances") breaks down a total of it.
+_FAMILIES = {"arrested": "arrest", "detained": "arrest", "forcibly_disappeared": "disappear",
+             "still_disappeared": "disappear", "killed": "death", "died_under_torture": "death", "injured": "injury",
+             "released": "release", "displaced": "displace"}
+
+
+def _lead_in_event_total(doc: Doc, marks: Marks, c: Candidate, before: list[Candidate]) -> Candidate | None:
+    """"… 154,817 are still detained, of whom 111,907 remain forcibly disappeared. The report attributes the
+    disappearances to the parties as follows:": the list breaks down the count of what its lead-in names, the
+    last one stated, a part or not."""
+    found_line = layout_of(doc).lead_in_before(doc.text, c.sent.start_char)
+    span = doc.char_span(*found_line, alignment_mode="expand") if found_line else None
+    if span is None:
+        return None
+    named = {_FAMILIES.get(m.value) for m in marks.within("trigger", span.start, span.end)} - {None}
+    if len(named) != 1:
+        return None
+    lead_in = layout_of(doc).sentence_index(doc[span.start].sent)
+    for h in reversed(before):
+        if h.end > span.start:
+            continue
+        if lead_in - layout_of(doc).sentence_index(h.sent) > 2:
+            break  # only the sentences just before the lead-in
+        if is_part_of(h, c) and _family_after(marks, h) in named:
+            return h
+    return None
+
+
+def _family_after(marks: Marks, h: Candidate) -> str | None:
+    """The family of what happened to a count: its own predicate, else the first word for it within a few words
+    after it ("remain forcibly disappeared")."""
+    if h.predicate in _FAMILIES:
+        return _FAMILIES[h.predicate]
+    for k in range(h.end, min(h.sent.end, h.end + 6)):
+        if (m := marks.at("trigger", k)) is not None:
+            return _FAMILIES.get(m.value)
+    return None
+
+
 def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
     """Set ``head`` on every candidate that is a part of a total stated before it."""
     for j, c in enumerate(cands):
@@ -218,6 +257,8 @@ def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
             if earlier and _party_label(doc, marks, earlier[0].sent):
                 continue  # after "Russian forces: 271 civilians…", the last of a list of parties' tolls
         restated = _lead_in_total(doc, marks, c, earlier) if how == "label" else None
+        if how == "label" and restated is None:
+            restated = _lead_in_event_total(doc, marks, c, cands[:j])
         if restated is not None:
             c.head = restated  # "توزّعت حوادث الاعتداء الـ 79 … على:" then "- المدارس: 19": parts of the 79
             continue

@@ -99,8 +99,8 @@ def find_candidates_in(
             continue  # "في ثلاث هجمات، أصابت إحداها حياً سكنياً": one of them described, not a part counted
         if _threshold(doc, marks, n):
             continue  # "an attack that kills five or more people": a threshold, not a count
-        if doc[n.start].lower_ == "one" and doc[n.end : n.end + 2].text.lower() == "of the":
-            continue  # "one of the deadliest days", "one of the most dangerous countries"
+        if doc[n.start].lower_ == "one" and doc[n.end : n.end + 2].text.lower() in {"of the", "of which", "of whom"}:
+            continue  # "one of the deadliest days"; "three attacks, one of which hit a school": one instance told
         limit = sent.end
         if n.kind == "other" and (one := _one_of_pair(doc, out)) is not None:
             c = Candidate(number=n, sent=sent, noun=None, elided=True)
@@ -135,8 +135,9 @@ def find_candidates_in(
             if trig is not None and trig.value not in {"attacks", "detained"} and ent not in NOT_COUNTS and ent != "DATE":
                 c.group, c.noun = "persons", (trig.start, trig.end)  # "42 killed and 80 injured"
                 c.predicate = trig.value
-                if out and out[-1].group:
-                    c.group, c.elided = out[-1].group, True  # "27 members…, 19 killed by the regime"
+                source = last_total(out, earlier) if out and refers(doc, marks, n) else (out[-1] if out else None)
+                if source is not None and source.group:
+                    c.group, c.elided = source.group, True  # "27 members…, 19 killed by the regime"; "…, of whom 88 died"
             elif (told := _of_those_who(doc, marks, n, limit)) is not None:
                 c.elided, c.group, c.predicate = True, "persons", told.value  # "412 ممن اعتُقلوا … تحولوا إلى مختفين"
             elif (verb := _verb_before(doc, marks, n)) is not None:

@@ -107,6 +107,11 @@ def refers(doc: Doc, marks: Marks, n: Number) -> bool:
         return True
     if n.start >= 2 and doc[n.start - 1].text == "," and doc[n.start - 2].lower_ in {"them", "these", "those"}:
         return True  # "the overwhelming majority of them, 1,003, died…"
+    k = n.start - 1
+    while k > 0 and marks.at("cue:qualifier", k) is not None:
+        k -= 1
+    if k > 0 and doc[k].lower_ in {"whom", "which"} and doc[k - 1].lower_ in {"of", "among", "amongst"}:
+        return True  # "154,817 people …, of whom no fewer than 111,907 remain disappeared": the total's part
     trig = marks.ending("trigger", n.start - 1) if n.start > 0 else None
     return trig is not None and trig.value not in {"attacks"} and doc[trig.start].pos_ == "VERB"
 
@@ -159,9 +164,16 @@ def after_label(doc: Doc, n: Number, marks: Marks | None = None) -> bool:
 _ITEM_OPENERS = {":", "،", ",", ";", "؛", "-", "–", "•", "\n"}
 
 
+def attributing(doc: Doc, marks: Marks, at: int) -> bool:
+    """Does a verb that gives counts to parties ("attributed", "نسب") stand before token ``at`` in its sentence,
+    so that "to / إلى" after the count names the party?"""
+    return bool(marks.within("cue:attribute", doc[at].sent.start, at))
+
+
 def actor_label(doc: Doc, marks: Marks, n: Number) -> bool:
-    """Is the number right after a party's name that opens a list item?"""
-    actor = marks.ending("actor", n.start - 1)
+    """Is the number right after a party's name that opens a list item ("ISIS 40", "ISIS (40)")?"""
+    back = 2 if n.start > 1 and doc[n.start - 1].text == "(" else 1
+    actor = marks.ending("actor", n.start - back)
     if actor is None:
         return False
     if actor.start == doc[actor.start].sent.start:
@@ -182,7 +194,7 @@ _AR_PARTITIVE = {"منها", "منهم", "منهن", "منهما"}
 def _partitive_en(doc: Doc, n: Number) -> bool:
     """``387 of them``, ``69 of these attacks``: a part of something counted before."""
     return n.end + 1 < len(doc) and doc[n.end].lower_ == "of" and doc[n.end + 1].lower_ in {
-        "them", "these", "those", "whom", "the"
+        "them", "these", "those", "whom", "which", "the"
     }
 
 
@@ -198,6 +210,8 @@ def elidable(doc: Doc, n: Number, before: list[Candidate], ent: str, marks: Mark
         return partitive(doc, n)
     if prev == ":":
         return True  # "Syrian regime forces: 327"
+    if nxt == "to" and marks is not None and attributing(doc, marks, n.start):
+        return True  # "attributed 96 deaths to the regime and 12 to Russian forces"
     verb_next = n.end < len(doc) and (doc[n.end].pos_ in {"VERB", "AUX"} or doc[n.end].tag_ in {"VBD", "VBZ", "VBP"})
     if (nxt not in _ELLIPSIS_NEXT and not verb_next) or prev in _ELLIPSIS_PREV_BLOCK:
         return False

@@ -98,7 +98,7 @@ def _of_them_en(doc: Doc, marks: Marks, n: Number, limit: int) -> tuple[int, int
         start = k + 2 if doc[k + 1].lower_ in {"a", "an"} else k + 1  # "and one was a woman"
         found = counted_noun(doc, marks, start, limit)
         return found if found and all(m.kind == "group" for m in found[2]) else None
-    if k + 1 < limit and doc[k].lower_ == "of" and doc[k + 1].lower_ in {"them", "whom", "those", "these", "the"}:
+    if k + 1 < limit and doc[k].lower_ == "of" and doc[k + 1].lower_ in {"them", "whom", "which", "those", "these", "the"}:
         k += 2
         while k < limit and doc[k].pos_ in {"AUX", "ADV"}:
             k += 1

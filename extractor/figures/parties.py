@@ -33,8 +33,8 @@ _AREAS = {"areas", "area", "territory", "territories", "regions", "region", "zon
 def not_agent(doc: Doc, cue_at: int) -> bool:
     """``affiliated to ISIS``, ``areas controlled by the SDF``: a party named, but not as the one who did it."""
     before = doc[cue_at - 1].lower_ if cue_at > 0 else ""
-    if before in _AFFILIATION:
-        return True
+    if before in _AFFILIATION or before == "followed":
+        return True  # "affiliated to ISIS"; "…, followed by Russia with 455": the next item of a ranking
     return before in _CONTROL and any(doc[k].lower_ in _AREAS for k in range(max(0, cue_at - 5), cue_at))
 
 
@@ -181,12 +181,12 @@ def verb_with_object(word: str) -> bool:
 
 
 def last_party_before(doc: Doc, marks: Marks, at: int) -> list[str | None]:
-    """The party named last in the two sentences before ``at``: what "the attack" was by."""
+    """The party named last in the two sentences before ``at`` (and in its own sentence before it): what
+    "the attack" was by."""
     sents = layout_of(doc).sentences_before(at, 2)
-    if not sents:
-        return []
-    found = marks.within("actor", sents[0].start, at)
-    last = {m.value for m in found if m.start >= sents[-1].start}
+    start = sents[0].start if sents else doc[at].sent.start if at < len(doc) else at
+    found = [m for m in marks.within("actor", start, at) if not not_agent(doc, m.start)]
+    last = {m.value for m in found if m.start >= (sents[-1].start if sents else start)}
     if len(last) > 1 and last <= ALLIANCE:
         return ["syrian_russian_alliance"]  # "regime forces killed 96 …, Russian forces 42. The bombardment also…"
     return [found[-1].value] if found else []
