@@ -39,16 +39,18 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
     date = rf"(?:{d}\s+(?:of\s+)?{m}(?:,?\s+{y})?|{m}\s+{d}(?:,?\s+{y})?|{m}(?:\s+{y})?|{y})"
     return {
         "range": re.compile(
-            rf"(?:\b(?i:from|between)\s+(?i:the\s+(?:beginning|start)\s+of\s+)?)(?P<a>{date}|{d})\s+(?i:to|and|until|till|through|up\s+to|-|–)\s+"
+            rf"(?:\b(?i:from|between)\s+(?i:the\s+(?:beginning|start)\s+of\s+)?)(?P<a>{date}|{d}),?\s+(?i:to|and|until|till|through|up\s+to|-|–)\s+"
             rf"(?i:the\s+end\s+of\s+)?(?P<b>{date})"
         ),
         "dash": re.compile(rf"(?P<a>{d}\s+{m}(?:\s+{y})?|{m}\s+{d})\s*[-–]\s*(?P<b>{d}\s+{m},?\s+{y}|{m}\s+{d},?\s+{y})"),
         "since": re.compile(
             rf"\b(?i:since)\s+(?i:the\s+(?:beginning|start|outset)\s+of\s+|early\s+)?"
-            rf"(?:[^\d.,;:]{{0,60}}?\s(?i:in|of)\s+)?(?P<a>{date})"
+            rf"(?:[^\d.,;:]{{0,60}}?\s(?i:in|of|on)\s+)?(?P<a>{date})"
         ),
         "day": re.compile(rf"(?<![\d\w])(?:{d}\s+{m},?\s+{y}|{m}\s+{d},\s+{y})"),
         "half": re.compile(rf"\b(?i:(?P<which>first|second)\s+half\s+of\s+(?:the\s+year\s+)?)(?P<y>{y})"),
+        "first_months": re.compile(rf"\b(?i:(?:the\s+)?first\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})"
+                                   rf"\s+months\s+of\s+(?:the\s+year\s+)?)(?P<y>{y})?"),
         "quarter": re.compile(rf"\b(?P<which>first|second|third|fourth)\s+quarter\s+of\s+(?P<y>{y})"),
         "month": re.compile(rf"(?<![\d\w])(?<!\d )(?P<m>{m})(?:,?\s+(?P<y>{y}))?(?![\w])(?!\s+\d)"),
         "year": re.compile(rf"\b(?i:in|during|throughout|for|of)\s+(?i:the\s+year\s+)?(?P<y>{y})\b(?!\s*[,/-]?\s*\d)"),
@@ -117,6 +119,10 @@ def find_periods(
         taken.append((start, end))
         out.append(Found(start, end, period, kind))
 
+    if days:
+        for mt in _NUMERIC.finditer(text.translate(_EASTERN_DIGITS)):
+            day = _numeric_day(int(mt["a"]), int(mt["b"]), int(mt["y"]))  # "6/11/2022": the day first, as Syrians write
+            add(mt.start(), mt.end(), Period(start=day, end=day) if day else None, "day")
     if lang == "ar":
         find_periods_ar(text, add, year=year, published=published, anchor=anchor, days=days)
         return sorted(out, key=lambda f: f.start)
@@ -132,6 +138,11 @@ def find_periods(
         y = int(mt["y"])
         first = mt["which"].lower() == "first"
         add(mt.start(), mt.end(), Period(start=dt.date(y, 1 if first else 7, 1), end=dt.date(y, 6 if first else 12, 30 if first else 31)), "half")
+    for mt in pats["first_months"].finditer(text):
+        in_year = int(mt["y"]) if mt["y"] else year
+        n = int(mt["n"]) if mt["n"].isdigit() else _WORD_NUMBERS[mt["n"].lower()]
+        if in_year is not None and 1 <= n <= 12:  # "in the first five months of the year"
+            add(mt.start(), mt.end(), Period(start=dt.date(in_year, 1, 1), end=_month_span(in_year, n).end), "half")
     for mt in pats["quarter"].finditer(text):
         y, q = int(mt["y"]), ["first", "second", "third", "fourth"].index(mt["which"])
         end_month = 3 * q + 3
@@ -161,6 +172,19 @@ def find_periods(
     return sorted(out, key=lambda f: f.start)
 
 
+_EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")  # one character for one: offsets stay
+_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<y>(?:19|20)\d\d)(?![\d/])")
+_WORD_NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven".split())}
+
+
+def _numeric_day(a: int, b: int, y: int) -> dt.date | None:
+    """A day written with digits: day first, unless only the other order is a date ("11/26/2019")."""
+    for day, month in ((a, b), (b, a)):
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(y, month)[1]:
+            return dt.date(y, month, day)
+    return None
+
+
 def _preposition_before(text: str, at: int) -> bool:
     return bool(re.search(r"\b(?:in|during|of|for|since|throughout|until|to|from)\s+$", text[max(0, at - 12) : at]))
 
@@ -185,4 +209,6 @@ def find_document_period(doc: Doc, published: dt.date | None, lang: str = "en") 
             for f in found:
                 if f.kind == kind:
                     return f.period
-    return None
+    days = [f for f in find_periods(doc.text[: sents[-1].end_char], lang=lang, year=year, days=True)
+            if f.kind == "day" and f.period.start != published]  # not the dateline
+    return days[0].period if days else None  # a report on one incident: "On 22 July 2019, …"

@@ -29,6 +29,15 @@ def periods_in(text: str, **context: Any) -> list[Period]:
         pytest.param("from 15 to 30 January 2020", {}, D(2020, 1, 15), D(2020, 1, 30), id="range-from-days-one-month"),
         pytest.param("between 1 January and 31 March 2020", {}, D(2020, 1, 1), D(2020, 3, 31), id="range-days-two-months"),
         pytest.param("from 20 December 2019 to 10 January 2020", {}, D(2019, 12, 20), D(2020, 1, 10), id="range-across-new-year"),
+        pytest.param("between April 26, 2019, and November 15, 2019", {}, D(2019, 4, 26), D(2019, 11, 15),
+                     id="range-month-first-days-with-commas"),
+        pytest.param("on 6/11/2022", {"days": True}, D(2022, 11, 6), D(2022, 11, 6), id="numeric-day-first"),
+        pytest.param("on 11/26/2019", {"days": True}, D(2019, 11, 26), D(2019, 11, 26), id="numeric-month-first-when-forced"),
+        pytest.param("in the first five months of the year", {"year": 2019}, D(2019, 1, 1), D(2019, 5, 31),
+                     id="first-months-of-the-year"),
+        pytest.param("since the first attack on 23 December 2012", {"published": D(2019, 8, 20)}, D(2012, 12, 23),
+                     D(2019, 8, 20), id="since-an-event-on-a-day"),
+        pytest.param("في 26/4/2019", {"days": True, "lang": "ar"}, D(2019, 4, 26), D(2019, 4, 26), id="arabic-numeric-day"),
         pytest.param("in October 2019", {}, D(2019, 10, 1), D(2019, 10, 31), id="month-with-year"),
         pytest.param("during February 2020", {}, D(2020, 2, 1), D(2020, 2, 29), id="month-with-year-leap"),
         pytest.param("in October", {"year": 2019}, D(2019, 10, 1), D(2019, 10, 31), id="month-takes-context-year"),
@@ -126,3 +135,24 @@ def test_figure_period(nlp: Language, text: str, expected: Period) -> None:
     """A figure's own period phrase wins over the document's period; without one it takes the document's."""
     (figure,) = extract(nlp, text, period=DOC_PERIOD, published=D(2019, 11, 18))
     assert figure.period == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("At least 4,300 people remain detained in SDF prisons.", Period(start=D(2011, 3, 1), end=D(2019, 11, 15)),
+                     id="a-stock-counts-from-march-2011-to-the-report-end"),
+        pytest.param("At least 4,300 people were still forcibly disappeared as of 30 September 2019.",
+                     Period(start=D(2011, 3, 1), end=D(2019, 9, 30)), id="a-stock-up-to-the-day-it-is-stated-for"),
+        pytest.param("Russian forces killed 52 civilians in November.", Period(start=D(2019, 11, 1), end=D(2019, 11, 18)),
+                     id="a-month-under-way-ends-on-publication"),
+    ],
+)
+def test_figure_period_conventions(nlp: Language, text: str, expected: Period) -> None:
+    (figure,) = extract(nlp, text, period=DOC_PERIOD, published=D(2019, 11, 18))
+    assert figure.period == expected
+
+
+def test_document_period_of_a_report_on_one_incident(nlp: Language) -> None:
+    text = "Massacre in Ariha\n\n24 July 2019\n\nOn 22 July 2019, Russian warplanes struck the market, killing 12 civilians."
+    assert find_document_period(nlp(text), D(2019, 7, 24)) == Period(start=D(2019, 7, 22), end=D(2019, 7, 22))

@@ -39,10 +39,36 @@ def figure_periods(
     sections = _section_periods(doc, lang, year, published)
     decided: dict[int, Period | None] = {}
     for c in cands:
-        decided[id(c)] = c.period or _own_period(c, doc, phrases[c.sent.start], decided) or days.get(c.sent.start) or (
-            sections.get(c.sent.start) or period
-        )
+        own = c.period or _own_period(c, doc, phrases[c.sent.start], decided)
+        if c.metric in _STOCKS and (own is None or own.start is None or own.start == own.end):
+            decided[id(c)] = _stock_span(own, period, published)
+            continue
+        found = own or days.get(c.sent.start) or sections.get(c.sent.start) or period
+        decided[id(c)] = _to_date(found, published, phrases[c.sent.start])
     return Spans(decided, explicit)
+
+
+#: Counts of people still in a state on the report's date: since the uprising (March 2011) up to that date.
+_STOCKS = {"detained", "still_disappeared"}
+_UPRISING = dt.date(2011, 3, 1)
+
+
+def _stock_span(own: Period | None, period: Period | None, published: dt.date | None) -> Period | None:
+    """A stock ("remain detained", "still disappeared") counts from March 2011 to the day it is stated for: the
+    date its sentence gives ("as of 30 August 2022"), else the report's end or publication date."""
+    end = own.end if own is not None and own.end is not None else (period.end if period and period.end else published)
+    return Period(start=_UPRISING, end=end) if end is not None else None
+
+
+def _to_date(found: Period | None, published: dt.date | None, phrases: list[Found]) -> Period | None:
+    """A month still under way when the report came out ends on its publication date ("in July", published on
+    22 July, is 1–22 July)."""
+    if found is None or published is None or found.start is None or found.end is None:
+        return found
+    month = found.start.day == 1 and found.start.month == found.end.month and found.start.year == found.end.year
+    if month and found.start <= published < found.end:
+        return Period(start=found.start, end=published)
+    return found
 
 
 def _own_period(c: Candidate, doc: Doc, found: list[Found], decided: dict[int, Period | None]) -> Period | None:
