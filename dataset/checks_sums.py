@@ -128,7 +128,8 @@ def parties_dont_sum(document: Document) -> list[Finding]:
     """
     findings: list[Finding] = []
     partial = _partial_totals(document)
-    cells = grouped(document, lambda f: (f.metric, f.group, span(f, document), f.location, f.target))
+    place = _cell_places(document)
+    cells = grouped(document, lambda f: (f.metric, f.group, span(f, document), place[id(f)], f.target))
     for (metric, _, days, location, target), figures in cells.items():
         by_party: dict[str | None, list[Figure]] = defaultdict(list)
         for figure in figures:
@@ -139,11 +140,26 @@ def parties_dont_sum(document: Document) -> list[Finding]:
             continue
         finding = _excess(totals, _merged(by_party, remainder=False), document)
         named: set[str | None] = {f.perpetrator for f in document.figures if f.perpetrator and f.metric == metric
-                 and (span(f, document), f.location, f.target) == (days, location, target)}
+                 and (span(f, document), place[id(f)], f.target) == (days, location, target)}
         if finding is None and _complete(set(by_party), named):
             finding = _shortfall(totals, _merged(by_party, remainder=True), document)
         findings += [finding] if finding is not None else []
     return findings
+
+
+def _cell_places(document: Document) -> dict[int, str | None]:
+    """Each figure's place for the party sums (by id): its own, except that a party's figure stated only with a
+    place ("ISIS killed six civilians in Deir ez-Zor") counts toward the total stated with none, where the party
+    has no placeless figure of its own in that context."""
+    def context(f: Figure) -> tuple[object, ...]:
+        return (f.metric, f.group, span(f, document), f.target)
+
+    placeless = {context(f) for f in document.figures if f.perpetrator is None and f.location is None}
+    own = {(context(f), f.perpetrator) for f in document.figures if f.perpetrator and f.location is None}
+    return {
+        id(f): None if f.perpetrator and context(f) in placeless and (context(f), f.perpetrator) not in own else f.location
+        for f in document.figures
+    }
 
 
 def _partial_totals(document: Document) -> set[int]:

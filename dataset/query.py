@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TextIO
 
-from extractor.vocab import load_table
+from tally.places import gazetteer_rows
 from tally.errors import InputError
 from tally.model import COALITIONS, GROUPS, METRICS, PERPETRATORS, Evidence, Figure, Period
 from tally.output import CSV_COLUMNS, TABLE_HEADER, align_rows, figure_row, format_period
@@ -100,7 +100,7 @@ def make_filter(
     )
 
 
-# ---- places (extractor/vocab/gazetteer.tsv) ---------------------------------------------------
+# ---- places (tally/data/gazetteer.tsv) ---------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ def _gazetteer() -> tuple[dict[str, Place], dict[str, str]]:
     """Places by folded canonical name, and canonical names by every folded name (English or Arabic)."""
     places: dict[str, Place] = {}
     names: dict[str, str] = {}
-    for row in load_table("gazetteer"):
+    for row in gazetteer_rows():
         canonical = row["canonical"]
         places.setdefault(canonical.casefold(), Place(canonical, row["governorate"], row["kind"]))
         names.setdefault(row["name"].casefold(), canonical)

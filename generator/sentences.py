@@ -9,6 +9,7 @@ from generator.numbers_dates import day_count, format_number, period_phrase
 from generator.phrasebook import CASES, Phrasebook
 from generator.tallies import Statement
 from tally.model import PEOPLE_METRICS, Figure, Period
+from tally.places import place_name
 
 #: Words a title-cased English headline leaves in lower case (unless first).
 _SMALL = frozenset("a an and as at but by for from in into of on or per the to under with".split())
@@ -65,7 +66,7 @@ def place_and_period(pb: Phrasebook, location: str | None, period: Period | None
     """``in Idlib between 1 and 5 May 2019``: where and when, when they differ from the document's."""
     pieces = []
     if location:
-        pieces.append(pb.say("place", place=location))
+        pieces.append(pb.say("place", place=place_name(location, pb.lang)))  # "في إدلب", not "في Idlib"
     if period is not None:
         pieces.append(period_phrase(period, pb, digits))
     return " ".join(piece for piece in pieces if piece)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from tally.model import (
@@ -58,6 +58,18 @@ def _period_of(figure: Figure, document: Document) -> Period | None:
     return period
 
 
+def document_place(document: Document) -> str | None:
+    """The place a whole report is about: the place at least half of its figures name ("northwest Syria" in a
+    report on the northwest); else none."""
+    places = Counter(f.location for f in document.figures if f.location).most_common(1)
+    return places[0][0] if places and 2 * places[0][1] >= len(document.figures) else None
+
+
+def _location_of(figure: Figure, home: str | None) -> str | None:
+    """The figure's place when it differs from the report's; None when it is the report's."""
+    return None if figure.location == home else figure.location
+
+
 def _sort_key(period: Period | None) -> tuple[str, str]:
     if period is None:
         return ("", "")
@@ -90,15 +102,18 @@ Bucket = tuple[str, str | None, tuple[str, str], str, str]
 def build_statements(document: Document) -> list[Statement]:
     """Every figure in exactly one statement, ordered by metric, span, party."""
     buckets: dict[Bucket, list[Figure]] = defaultdict(list)
+    home = document_place(document)
     for figure in distinct_figures(document.figures):
         period = _period_of(figure, document)
-        key: Bucket = (figure.metric, figure.perpetrator, _sort_key(period), figure.location or "", figure.target or "")
+        key: Bucket = (figure.metric, figure.perpetrator, _sort_key(period), _location_of(figure, home) or "",
+                       figure.target or "")
         buckets[key].append(figure)
     out: list[Statement] = []
     for key in sorted(buckets, key=lambda k: (METRICS.index(k[0]), k[2], _party_rank(k[1]), k[3], k[4])):
         figs = buckets[key]
         first = figs[0]
-        base = Statement(first.metric, first.perpetrator, _period_of(first, document), first.location, first.target, first)
+        base = Statement(first.metric, first.perpetrator, _period_of(first, document), _location_of(first, home),
+                         first.target, first)
         if first.metric in PEOPLE_METRICS:
             out += _people_statements(figs, base)
         else:

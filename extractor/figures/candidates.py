@@ -35,6 +35,7 @@ from extractor.figures.numbers import (
 )
 from extractor.arabic import normalize_ar, strip_marks
 from extractor.quotation import quotation_spans
+from tally.model import PEOPLE_METRICS
 
 
 __all__ = ["Candidate", "find_all_candidates", "find_candidates_in"]
@@ -168,12 +169,15 @@ def find_candidates_in(
             else:
                 c.elided = True
                 source = last_total(out, earlier) if (refers(doc, marks, n) or not out) else out[-1]
-                if _of_people(doc, n) and source.group is None:
+                people = _of_people(doc, n)  # "منهم": people; "171 حالة اعتقال … 138 منهم" are persons
+                if people and source.group is None and source.event not in PEOPLE_METRICS:
                     source = next((o for o in reversed(earlier + out) if o.group), source)  # "8000 شخص، 3000 منهم"
                 appositive = appositive_noun(doc, marks, n)
                 if appositive is not None:
                     source = appositive
                 c.group, c.event, c.target = source.group, source.event, source.target
+                if people and c.group is None:
+                    c.group = "persons"
                 read_label(doc, marks, c)
                 target_after_verb(doc, marks, c, limit)
         if c.noun and looks_like_year(doc, n) and not c.group:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from extractor.arabic import normalize_ar
 from extractor.figures.breakdowns import ATTACKS, is_list_gap
 from extractor.figures.candidates import Candidate
 from extractor.figures.layout import layout_of
 from extractor.lexicon import Marks
 from tally.model import PEOPLE_METRICS
 
+_PART_WORDS_AR = {"منهم", "منها", "منهن", "منهما", "الي", "ممن"}
 #: (own, head): a part's own word that is a general form of its total's metric
 _GENERAL_FORMS = {("killed", "died_under_torture"), ("forcibly_disappeared", "still_disappeared"), ("arrested", "detained")}
 
@@ -75,6 +77,8 @@ def _nearest_trigger(marks: Marks, c: Candidate, start: int, end: int) -> tuple[
             continue
         if (t := _people_trigger(marks, k)) is not None:
             after = k - c.end + 1
+            if verb_first and k >= c.end:  # "تحول 138 منهم إلى مختفين قسرياً": "of them" and "into" are the count's
+                after -= sum(1 for t2 in c.sent.doc[c.end : k] if normalize_ar(t2.text) in _PART_WORDS_AR)
             dist = c.number.start - k if k < c.number.start else after + (100 if verb_first and after > 2 else 0)
             if best is None or dist < best[0]:
                 best = (dist, t)
@@ -133,7 +137,9 @@ def _own_metric(doc: Doc, marks: Marks, cands: list[Candidate], j: int) -> tuple
     metric, at = found
     trig = marks.at("trigger", at)
     c.generic = trig is not None and bool(trig.extra)
-    if c.event in {"killed", "arrested", "forcibly_disappeared", "died_under_torture"} and metric != c.event:
+    if c.event in {"killed", "arrested", "forcibly_disappeared", "died_under_torture"} and metric != c.event and not (
+        c.elided and doc.lang_ == "ar"  # "تحول 138 منهم إلى مختفين قسرياً": a part with its own verb
+    ):
         if not (c.event == "killed" and metric == "died_under_torture"):
             metric = c.event if not _is_stock(doc, marks, at) else metric
     if metric in {"arrested", "forcibly_disappeared"} and _is_stock(doc, marks, at):

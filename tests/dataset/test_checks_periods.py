@@ -214,12 +214,13 @@ def gold_document(path: Path) -> Document:
 
 
 #: What the gold files give, each looked at by hand and true of the data: the November 2019 gold leaves out the
-#: two civilians killed by Israeli forces (so its parties add up to 303 of 305); the cluster-munitions gold
-#: states "a shepherd boy aged 12" with no party and no period, i.e. as a total over the report of 1 child,
-#: below the 161 + 221 children its parties killed.
+#: two civilians killed by Israeli forces (so its parties add up to 303 of 305); the Turkish-offensive gold places
+#: the SDF's 15 civilians (its shelling of Aleppo's northern countryside) in Aleppo, outside the northeast Syria of
+#: the total, so the parties there add up to less than it, for civilians, children and women.
+_TURKISH = "corpus/ar/2019-10-turkish-offensive-northeast-syria.gold.json"
 GOLD_FINDINGS = {
-    "en": [("corpus/en/2019-09-cluster-munitions-since-2012.gold.json", "parties-dont-sum")],
-    "ar": [("corpus/ar/2019-12-civilian-death-toll-november-2019.gold.json", "parties-dont-sum")],
+    "en": [],
+    "ar": [(_TURKISH, "parties-dont-sum")] * 3 + [("corpus/ar/2019-12-civilian-death-toll-november-2019.gold.json", "parties-dont-sum")],
 }
 
 
