@@ -122,8 +122,10 @@ def _left_parts(doc: Doc, marks: Marks, k: int, parts: list[Mark]) -> int:
             k -= 1
         elif doc[k].lower_ in _COORDINATORS and k > 0 and marks.at("actor_head", k - 1) is not None:
             break  # "regime forces and Russian forces": two phrases, each with its head, not one
-        elif doc[k].lower_ in _BETWEEN_EN or (doc[k].pos_ == "ADJ" and doc[k].is_lower):
-            k -= 1
+        elif doc[k].lower_ in _BETWEEN_EN or (doc[k].pos_ == "ADJ" and doc[k].is_lower) or (
+            doc[k].pos_ == "PROPN" and doc[k].is_title and not parts
+        ):
+            k -= 1  # "the Kurdish People's Protection Units": names between the modifier and the head
         else:
             break
     return start
@@ -239,9 +241,9 @@ def compose_party_events(doc: Doc, marks: Marks) -> list[Mark]:
 def _party_before(doc: Doc, marks: Marks, k: int) -> Mark | None:
     """English puts the party first: "Russian airstrikes", "the regime's shelling", "Syrian regime detention centres"."""
     j = k - 1
-    while j >= 0 and k - j <= 3 and (doc[j].lower_ in {"'s", "’s", "-"} or doc[j].pos_ in {"ADJ", "NOUN"}) and not (
+    while j >= 0 and k - j <= 5 and (doc[j].lower_ in {"'s", "’s", "-", "and", ","} or doc[j].pos_ in {"ADJ", "NOUN"}) and not (
         marks.at("actor", j) or marks.at("actor_mod", j)
-    ):
+    ):  # "a Turkish aerial and artillery campaign"
         j -= 1  # "the regime's heavy artillery shelling"
     if j < 0:
         return None

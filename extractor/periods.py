@@ -132,8 +132,12 @@ def find_periods(
         for mt in pats[key].finditer(text):
             add(mt.start(), mt.end(), _range(mt["a"], mt["b"], lang, year), "range")
     for mt in pats["since"].finditer(text):
-        start = _bound(_parse_date(mt["a"], lang, year), end=False)
-        add(mt.start(), mt.end(), Period(start=start, end=published) if start else None, "since")
+        parts = _parse_date(mt["a"], lang, year)
+        start = _bound(parts, end=False)
+        if start and published and start > published and not re.search(r"(?:19|20)\d\d", mt["a"]):
+            start = _bound((start.year - 1, parts[1], parts[2]), end=False)  # "since December", said in March: last year's
+        valid = start is not None and (published is None or start <= published)
+        add(mt.start(), mt.end(), Period(start=start, end=published) if valid else None, "since")
     for mt in pats["half"].finditer(text):
         y = int(mt["y"])
         first = mt["which"].lower() == "first"

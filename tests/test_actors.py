@@ -113,3 +113,18 @@ def test_english_the_militias_names_the_last_militias_again(en: Language) -> Non
 
 def test_a_bare_head_with_nothing_before_it_is_no_actor(ar: Language) -> None:
     assert actors(ar, "واعتقل التنظيم 40 شخصاً في دير الزور.") == []
+
+
+def test_names_between_a_modifier_and_its_head(en: Language) -> None:
+    assert actors(en, "The Kurdish People's Protection Units shelled the town.") == [
+        ("Kurdish People's Protection Units", "sdf")]
+
+
+def test_a_name_ending_in_a_head_takes_its_modifiers(en: Language) -> None:
+    assert actors(en, "The Kurdish-led Syrian Democratic Forces took the dam.") == [
+        ("Kurdish-led Syrian Democratic Forces", "sdf")]
+
+
+def test_the_militants_name_the_last_group_again(en: Language) -> None:
+    found = actors(en, "ISIS fighters entered the town at dawn. Later the militants executed the guards.")
+    assert [value for _, value in found] == ["isis", "isis"]

@@ -122,3 +122,29 @@ def test_a_total_broken_down_by_party_stays_the_total(ar: Language) -> None:
     text = ("قتلت قوات النظام 12 مدنياً في درعا خلال آذار.\n"
             "ووثقت الشبكة مقتل 30 شخصاً بسبب التعذيب في آذار، قضى 28 منهم على يد قوات النظام.")
     assert rows(ar, text, "ar") == {(K, CIV, REG, 12), (DUT, PER, None, 30), (DUT, PER, REG, 28)}
+
+
+ENGLISH_STRUCTURES = [
+    pytest.param("The report attributes 52 deaths, including four children and one woman, to the SDF, and 17, including "
+                 "two children, to HTS.", {(K, PER, SDF, 52), (K, CH, SDF, 4), (K, WO, SDF, 1), (K, PER, "hts", 17),
+                                           (K, CH, "hts", 2)}, id="attributed-to-past-a-list-of-parts"),
+    pytest.param("At least 58 civilians, including 12 children and six women, were killed by Iranian-backed militias.",
+                 {(K, CIV, "iranian_militias", 58), (K, CH, "iranian_militias", 12), (K, WO, "iranian_militias", 6)},
+                 id="agent-after-a-list-of-parts"),
+    pytest.param("SNHR documented the deaths of 33 medical workers, 21 of them at the hands of regime forces and 12 by "
+                 "Russian forces.", {(K, "medical_personnel", None, 33), (K, "medical_personnel", REG, 21),
+                                     (K, "medical_personnel", RUS, 12)}, id="parts-with-their-own-agents-leave-the-total"),
+    pytest.param("Nine children and four women were among the civilians killed by ISIS in the town.",
+                 {(K, CH, ISIS, 9), (K, WO, ISIS, 4)}, id="among-those-killed-by"),
+    pytest.param("The regime and its ally Russia killed 310 civilians in the offensive.", {(K, CIV, ALL, 310)},
+                 id="the-regime-and-its-ally"),
+    pytest.param("Regime shelling killed 23 civilians, as well as eight armed opposition fighters.",
+                 {(K, CIV, REG, 23), (K, "fighters", REG, 8)}, id="victims-named-by-their-side-are-not-the-agent"),
+    pytest.param("The regime of Bashar al-Assad bears responsibility for the killing of 640 of them.",
+                 {(K, PER, REG, 640)}, id="bears-responsibility-for"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH_STRUCTURES)
+def test_english_structures(en: Language, text: str, expected: set[Row]) -> None:
+    assert rows(en, text, "en") == expected

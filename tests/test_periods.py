@@ -38,6 +38,8 @@ def periods_in(text: str, **context: Any) -> list[Period]:
         pytest.param("since the first attack on 23 December 2012", {"published": D(2019, 8, 20)}, D(2012, 12, 23),
                      D(2019, 8, 20), id="since-an-event-on-a-day"),
         pytest.param("في 26/4/2019", {"days": True, "lang": "ar"}, D(2019, 4, 26), D(2019, 4, 26), id="arabic-numeric-day"),
+        pytest.param("since December", {"year": 2020, "published": D(2020, 3, 3)}, D(2019, 12, 1), D(2020, 3, 3),
+                     id="since-a-month-later-than-publication-is-last-years"),
         pytest.param("in October 2019", {}, D(2019, 10, 1), D(2019, 10, 31), id="month-with-year"),
         pytest.param("during February 2020", {}, D(2020, 2, 1), D(2020, 2, 29), id="month-with-year-leap"),
         pytest.param("in October", {"year": 2019}, D(2019, 10, 1), D(2019, 10, 31), id="month-takes-context-year"),

@@ -27,7 +27,7 @@ from extractor.figures.parties import (
 )
 
 _LEFT_FILLER_POS = {"AUX", "VERB", "ADV", "PART", "DET", "ADP"}
-_LEFT_FILLER_WORDS = {"responsible", "for", "of", "death", "deaths", "killing", "killings", "lives", "life", ":", "–",
+_LEFT_FILLER_WORDS = {"responsible", "responsibility", "bears", "bear", "bore", "for", "of", "death", "deaths", "killing", "killings", "lives", "life", ":", "–",
                       "-", "another", "also", "total", "toll", "accounted", "behind", "the", "a", "with", "has", "have",
                       "each", "both", "together", "jointly", "(", ")", "عن", "على", "مسؤولية", "مسؤولة", "مسؤول",
                       "المسؤولية"}
@@ -78,10 +78,14 @@ def _left_actor(doc: Doc, marks: Marks, c: Candidate, floor: int, earlier: list[
     return []
 
 
-def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int, parts: set[int] | None = None) -> list[str | None]:
-    """``56 civilians were killed by Russian forces``, ``two attacks at the hands of ISIS``."""
+def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int, parts: set[int] | None = None,
+                 start: int | None = None) -> list[str | None]:
+    """``56 civilians were killed by Russian forces``, ``two attacks at the hands of ISIS``; from ``start`` (the
+    end of the count's parts) where given."""
     parts = parts or set()
-    k = c.end
+    k = c.end if start is None else start
+    if start is not None and k < ceiling and doc[k].text in {",", "،"}:
+        k += 1  # "44 deaths, including one child and two women, to All Armed Opposition factions"
     if (q := marks.starting("cue:qualifier_after", k)) is not None:
         k = q.end
     if c.elided and k < ceiling and doc[k].text == "," and c.number.start > 0 and doc[c.number.start - 1].text == ",":
@@ -89,8 +93,8 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int, parts: set[
     elif k + 1 < ceiling and doc[k].text in {",", "،"} and marks.starting("cue:agent", k + 1):
         k += 1  # "مقتل 5233 مدنياً، على يد القوات الروسية"
     for _ in range(10 + len(parts) * 2):
-        if k >= ceiling:
-            return []
+        if k >= ceiling or marks.at("cue:most", k) is not None:
+            return []  # "…, most of them in government shelling": a share's party, not the count's
         cue = marks.starting("cue:agent_each", k) or marks.starting("cue:agent", k)
         if cue is None and doc[k].lower_ in {"to", "إلى", "الى"} and attributing(doc, marks, c.number.start):
             cue = Mark(k, k + 1, "cue:agent", "", "")  # "attributed 96 deaths to the regime", "نسب التقرير 12 إلى"
@@ -159,6 +163,20 @@ def _anaphoric_event(doc: Doc, marks: Marks, subject: Token, earlier: list[Candi
     return last_party_before(doc, marks, subject.sent.start)
 
 
+def _among_those(doc: Doc, marks: Marks, verb: Token, c: Candidate) -> list[str | None]:
+    """``67 children were among the civilians killed by the coalition``: a copula's "among" phrase whose noun
+    the agent's clause describes."""
+    if verb.lemma_ != "be" or c.number.start > verb.i:
+        return []
+    for prep in (ch for ch in verb.children if ch.dep_ == "prep" and ch.lower_ in {"among", "amongst"}):
+        for tok in prep.subtree:
+            if tok.dep_ in {"agent"} or (tok.dep_ == "prep" and tok.lower_ == "by"):
+                actors = marks.within("actor", tok.i, tok.right_edge.i + 1)
+                if actors and not not_agent(doc, tok.i):
+                    return [actors[0].value]
+    return []
+
+
 def _owns(doc: Doc, o: Candidate, phrase: Token) -> bool:
     """Does the agent ``phrase`` follow the count ``o`` directly, with no verb between (``11 of them by X``)?"""
     lo = phrase.left_edge.i
@@ -213,6 +231,9 @@ def _tree_actor(
         heads = [anc] + ([anc.head] if anc.dep_ == "conj" and anc.pos_ in {"VERB", "AUX"} else [])
         # "… remain detained by Syrian regime forces": the agent hangs from the verb's complement
         heads += [ch for ch in anc.children if ch.dep_ in {"acomp", "xcomp", "oprd"} and ch.i > c.end]
+        among = _among_those(doc, marks, anc, c)
+        if among:
+            return among
         for verb in heads:
             for child in verb.children:
                 agent = child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by")
@@ -251,17 +272,21 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
         floor = same[idx - 1].end if idx > 0 else c.sent.start
         ceiling = same[idx + 1].start if idx + 1 < len(same) else c.sent.end
         others = {k for k, o in noun_tokens.items() if o is not c and o.sent.start == c.sent.start}
-        inner = marks.within("actor", c.number.end, c.end) if not opens_with_total(doc, c) else []
+        # "three Russian attacks" names its party; "94 armed opposition fighters" only who the victims were
+        inner = marks.within("actor", c.number.end, c.end) if not opens_with_total(doc, c) and c.group is None else []
         found = [combine([m.value for m in inner])] if inner else []  # "three Russian attacks", "attacks by X and Y on…"
         found = found or _right_actor(doc, marks, c, ceiling) or _left_actor(doc, marks, c, floor, cands[:j])
-        if not found and doc.lang_ == "ar":
+        if not found:
             mine = [o for o in same if o.head is c]
-            if mine:  # no parse to tell where the agent attaches: read on past the total's own parts
+            if mine:  # read on past the total's own parts: "58 civilians, including 12 children, were killed by X"
                 tokens = {k for o in mine for k in range(o.number.start, max(o.end, o.number.start + 1))}
                 beyond = next((o.start for o in same[idx + 1 :] if o.head is not c), c.sent.end)
-                found = _right_actor(doc, marks, c, beyond, tokens)
-        if not found and c.head is None:
-            found = _label_actor(doc, marks, c.sent)
+                if doc.lang_ == "ar":  # no parse: the word order tells a part's agent from the whole's
+                    found = _right_actor(doc, marks, c, beyond, tokens)
+                elif _listed_parts(doc, marks, c, mine):  # English: only past a plain list of parts
+                    found = _right_actor(doc, marks, c, beyond, start=max(o.end for o in mine))
+        if not found:
+            found = _label_actor(doc, marks, c.sent)  # "Drowning while crossing to Europe: 3", a part labelled too
         if not found and doc.lang_ == "ar":
             found = verb_subject(doc, marks, c) or its_forces(doc, marks, c)
         if not found and not opens_with_total(doc, c):
@@ -345,6 +370,17 @@ def _participle_clause(doc: Doc, marks: Marks, c: Candidate) -> bool:
         k = q.start - 1
     trig = marks.ending("trigger", k)
     return trig is not None and doc[trig.start].tag_ == "VBG" and trig.start > 0 and doc[trig.start - 1].text == ","
+
+
+def _listed_parts(doc: Doc, marks: Marks, c: Candidate, parts: list[Candidate]) -> bool:
+    """Are the parts a plain list after the count ("…, including 12 children and six women,"), with no verb or
+    agent of their own between them ("19 killed by the regime and eight by Russian forces" has)?"""
+    if any(o.elided or o.predicate for o in parts):
+        return False  # "347 died, 339 of whom in the regime's prisons": a part with its own clause
+    last = max(o.end for o in parts)
+    between = [t for t in doc[c.end : last] if not any(o.number.start <= t.i < o.end for o in parts)]
+    return not any(t.pos_ in {"VERB", "AUX"} and not marks.at("cue:breakdown", t.i) or marks.at("cue:agent", t.i)
+                   for t in between)
 
 
 def _coordinated_verb(doc: Doc, marks: Marks, prev: Candidate, c: Candidate) -> bool:

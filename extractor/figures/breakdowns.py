@@ -240,7 +240,9 @@ def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
                                           and bool(marks.within("cue:act", h.end, c.start)))
                     c.head = h.head if sibling else h
                     continue
-            if prev.head is not None and is_list_gap(doc, prev.end, c.start, semicolons=c.elided) and is_part_of(prev.head, c):
+            own_party = bool(marks.within("actor", prev.end, c.start))  # "…, to the SNA, and 29, …": the next total
+            if prev.head is not None and is_list_gap(doc, prev.end, c.start, semicolons=c.elided) and is_part_of(prev.head, c) \
+                    and not (own_party and doc.lang_ != "ar" and c.elided):
                 c.head = prev.head
             elif prev.head is not None and c.elided and prev.elided and is_part_of(prev.head, c):
                 c.head = prev.head  # "three massacres: two committed by Russian forces, …, and one by regime forces"

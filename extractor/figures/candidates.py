@@ -169,6 +169,8 @@ def find_candidates_in(
             else:
                 c.elided = True
                 source = last_total(out, earlier) if (refers(doc, marks, n) or not out) else out[-1]
+                if out and source is out[-1] and _broken_down(marks, n):
+                    source = out[0]  # "…, including two women, and 29, including one child": a total again, not a part
                 people = _of_people(doc, n)  # "منهم": people; "171 حالة اعتقال … 138 منهم" are persons
                 if people and source.group is None and source.event not in PEOPLE_METRICS:
                     source = next((o for o in reversed(earlier + out) if o.group), source)  # "8000 شخص، 3000 منهم"
@@ -195,6 +197,11 @@ def find_candidates_in(
         c.qualifier = _qualifier(doc, marks, c)
         out.append(c)
     return out
+
+
+def _broken_down(marks: Marks, n: Number) -> bool:
+    """Is the count followed by its own breakdown ("29, including one child")?"""
+    return any(marks.starting("cue:breakdown", k) is not None for k in (n.end, n.end + 1))
 
 
 def _of_people(doc: Doc, n: Number) -> bool:

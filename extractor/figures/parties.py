@@ -38,7 +38,10 @@ def not_agent(doc: Doc, cue_at: int) -> bool:
     return before in _CONTROL and any(doc[k].lower_ in _AREAS for k in range(max(0, cue_at - 5), cue_at))
 
 
-_ACTOR_LEAD = {"the", "forces", "of", "troops", "militias", "members", "elements", "'s", "’s", "each", "both", "“", '"', "«"}
+_ACTOR_LEAD = {"the", "forces", "of", "troops", "militias", "members", "elements", "'s", "’s", "each", "both", "“", '"', "«", "all", "عناصر", "مقاتلي", "أفراد", "جميع"}
+
+
+_ALLY_WORDS = {"its", "their", "ally", "allies", "allied", "partner", "partners", "backer"}
 
 
 def coordinated_before(doc: Doc, marks: Marks, actor: Mark, floor: int) -> list[Mark]:
@@ -52,6 +55,8 @@ def coordinated_before(doc: Doc, marks: Marks, actor: Mark, floor: int) -> list[
                 out.insert(0, prev)
                 continue
         k = first.start - 1
+        while k > floor and doc[k].lower_ in _ALLY_WORDS:
+            k -= 1  # "the regime and its ally Russia"
         if not (k > floor and doc[k].lower_ in {"and", ",", "as well as", "or", "،"}):
             return out
         k -= 1

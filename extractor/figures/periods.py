@@ -57,7 +57,7 @@ def _stock_span(own: Period | None, period: Period | None, published: dt.date | 
     """A stock ("remain detained", "still disappeared") counts from March 2011 to the day it is stated for: the
     date its sentence gives ("as of 30 August 2022"), else the report's end or publication date."""
     end = own.end if own is not None and own.end is not None else (period.end if period and period.end else published)
-    return Period(start=_UPRISING, end=end) if end is not None else None
+    return Period(start=_UPRISING, end=end) if end is not None and end >= _UPRISING else own
 
 
 def _to_date(found: Period | None, published: dt.date | None, phrases: list[Found]) -> Period | None:
