@@ -62,7 +62,25 @@ def compose_actors(doc: Doc, marks: Marks) -> list[Mark]:
     for mark in sorted([*composed, *marks.by_kind.get("actor", [])], key=lambda m: (m.start - m.end, m.start)):
         if not any(o.start < mark.end and mark.start < o.end for o in chosen):
             chosen.append(mark)
+    if doc.lang_ == "ar":
+        chosen = [_with_trailing_adjectives(doc, marks, m, chosen) for m in chosen]
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _with_trailing_adjectives(doc: Doc, marks: Marks, mark: Mark, chosen: list[Mark]) -> Mark:
+    """Arabic adjectives after a party's name are the name's: "طيران النظام السوري المروحي وثابت الجناح",
+    "قوات سوريا الديمقراطية ذات القيادة الكردية"."""
+    end = mark.end
+    while end < len(doc) and not any(o.start == end for o in chosen):
+        word = normalize_ar(doc[end].text)
+        mod = marks.starting("actor_mod", end)
+        if word in _BETWEEN_AR or word.removeprefix("و") in _BETWEEN_AR:
+            end += 1
+        elif mod is not None and mod.extra in {"strong", "weak"} and mod.value == mark.value:
+            end = mod.end
+        else:
+            break
+    return mark if end == mark.end else Mark(mark.start, end, mark.kind, mark.value, mark.extra)
 
 
 #: How far back a bare definite head looks for the party it names again ("the organisation", "التنظيم").

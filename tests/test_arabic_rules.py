@@ -128,3 +128,31 @@ def test_pdf_harakat_sit_on_their_letters(stem: str) -> None:
     assert "مدنياً" in text
     for broken in ("وّثق", "ً مدنيا", "مدنيا،ً", "شنّ ها", "ظلتّ"):
         assert broken not in text
+
+
+MORE = [
+    pytest.param("وسجل التقرير 40 حادثة اعتداء على مراكز حيوية مدنية، منها 12 على مدارس و9 على منشآت طبية.",
+                 {("attacks_on_vital_facilities", None, None, 40), ("attacks_on_vital_facilities", None, None, 12),
+                  ("attacks_on_vital_facilities", None, None, 9)}, id="parts-of-attacks-on-a-target"),
+    pytest.param("وتصدرت محافظة إدلب بـ 2103 برميلاً، تلتها حماة بـ 1990، ثم حلب بـ 310.",
+                 {("barrel_bombs", None, None, 2103), ("barrel_bombs", None, None, 1990), ("barrel_bombs", None, None, 310)},
+                 id="a-ranking-count-that-looks-like-a-year"),
+    pytest.param("وتوزعت حالات الاعتقال بحسب المحافظات: حلب 44، إدلب 31.", {("arrested", "persons", None, 44),
+                                                                         ("arrested", "persons", None, 31)},
+                 id="place-names-head-list-items-without-colons"),
+    pytest.param("وأودى القصف بحياة 27 مدنياً.", {("killed", "civilians", None, 27)}, id="a-verb-and-bi-hayat-apart"),
+    pytest.param("ارتكبت قوات النظام 9 مجازر، وارتكبت القوات الروسية أربعاً منها في إدلب.",
+                 {("massacres", None, REG, 9), ("massacres", None, RUS, 4)}, id="a-number-word-with-tanween"),
+    pytest.param("ارتكبت قوات النظام 20 مجزرة خلال الشهر، ووقعت 12 من هذه المجازر في ريف إدلب.",
+                 {("massacres", None, REG, 20), ("massacres", None, REG, 12)}, id="of-these-refers-back"),
+    pytest.param("إذ ألقى طيران النظام السوري المروحي وثابت الجناح 410 براميل متفجرة.",
+                 {("barrel_bombs", None, REG, 410)}, id="adjectives-after-a-party-name"),
+    pytest.param("وكانت قوات النظام السوري هي المسؤولة عن 64 حالة اعتقال، تلتها قوات سوريا الديمقراطية ذات القيادة "
+                 "الكردية بـ 23 حالة.", {("arrested", "persons", REG, 64), ("arrested", "persons", SDF, 23)},
+                 id="responsible-for-then-a-ranking-by-party"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE)
+def test_more_arabic_structures(nlp: Language, text: str, expected: set[Row]) -> None:
+    assert rows(nlp, text) == expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from extractor.arabic import normalize_ar
 from extractor.figures.candidate import Candidate
 from extractor.figures.layout import layout_of
 from extractor.lexicon import Mark, Marks
@@ -123,9 +124,13 @@ def _listed_ar(doc: Doc, marks: Marks, n: Number) -> bool:
         return True
     if actor_label(doc, marks, n):
         return True  # "قوات النظام السوري 100، تنظيم داعش 40"
+    if prev >= 0 and (marks.ending("cue:breakdown", prev) or marks.ending("cue:list_link", prev)):
+        return True  # "منها 19 على منشآت طبية"
     nxt = n.end
-    if nxt >= len(doc) or doc[nxt].is_punct or doc[nxt].norm_ in _AR_PARTITIVE:
+    if nxt >= len(doc) or doc[nxt].is_punct or doc[nxt].norm_ in _AR_PARTITIVE or partitive(doc, n):
         return True
+    if attack_on_target(doc, marks, nxt, min(len(doc), nxt + 5)) is not None:
+        return True  # "و14 على مدارس": attacks on a target
     return any(marks.starting(kind, nxt) for kind in ("cue:agent", "cue:agent_each", "place", "cue:breakdown"))
 
 
@@ -158,7 +163,8 @@ def counted_by_actor(doc: Doc, marks: Marks, n: Number) -> bool:
 def after_label(doc: Doc, n: Number, marks: Marks | None = None) -> bool:
     """A count after its label: "ISIS: 8,143", or a party's name heading a list item with no colon
     ("…على النحو التالي: قوات النظام السوري 100، تنظيم داعش 40")."""
-    return n.start > 0 and (doc[n.start - 1].text == ":" or (marks is not None and actor_label(doc, marks, n)))
+    return n.start > 0 and (doc[n.start - 1].text == ":" or (marks is not None and (
+        actor_label(doc, marks, n) or place_label(doc, marks, n))))
 
 
 _ITEM_OPENERS = {":", "،", ",", ";", "؛", "-", "–", "•", "\n"}
@@ -168,6 +174,15 @@ def attributing(doc: Doc, marks: Marks, at: int) -> bool:
     """Does a verb that gives counts to parties ("attributed", "نسب") stand before token ``at`` in its sentence,
     so that "to / إلى" after the count names the party?"""
     return bool(marks.within("cue:attribute", doc[at].sent.start, at))
+
+
+def place_label(doc: Doc, marks: Marks, n: Number) -> bool:
+    """Is the number right after a place's name that opens a list item ("حمص 21، دمشق 17", "Idlib 40")?"""
+    place = marks.ending("place", n.start - 1)
+    if place is None:
+        return False
+    before = doc[place.start - 1] if place.start > 0 else None
+    return before is None or before.text.strip() in _ITEM_OPENERS or before.is_space or place.start == doc[place.start].sent.start
 
 
 def actor_label(doc: Doc, marks: Marks, n: Number) -> bool:
@@ -185,6 +200,10 @@ def actor_label(doc: Doc, marks: Marks, n: Number) -> bool:
 def partitive(doc: Doc, n: Number) -> bool:
     if n.end < len(doc) and doc.lang_ == "ar" and doc[n.end].norm_ in _AR_PARTITIVE:
         return True  # "13 منها"
+    if n.end + 1 < len(doc) and doc.lang_ == "ar" and doc[n.end].norm_ == "من" and normalize_ar(doc[n.end + 1].text) in {
+        "هذه", "هؤلاء", "تلك", "هذا"
+    }:
+        return True  # "1257 من هذه الحالات": of these, counted before
     return _partitive_en(doc, n)
 
 

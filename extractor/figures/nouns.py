@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from extractor.arabic import normalize_ar
 from extractor.figures.candidate import Candidate
 from extractor.lexicon import Mark, Marks
 from extractor.figures.numbers import Number
 
 #: Words a counted noun phrase may carry between the number and its head noun.
 NP_FILLER = {"more", "other", "additional", "new", "further", "innocent", "unarmed", "displaced", "local"}
+_DEMONSTRATIVES_AR = {"هذه", "هؤلاء", "تلك", "اولئك", "هذا", "ذلك"}
 #: Counted events that can name what they hit ("9 incendiary attacks on residential areas").
 ATTACK_EVENTS = {"attacks_on_vital_facilities", "cluster_munition_attacks", "incendiary_attacks", "chemical_attacks",
                  "barrel_bombs"}
@@ -80,7 +82,10 @@ def apply_noun(c: Candidate, found: list[Mark], before: list[Candidate]) -> None
 
 def of_them(doc: Doc, marks: Marks, n: Number, limit: int) -> tuple[int, int, list[Mark]] | None:
     if doc.lang_ == "ar" and n.end + 1 < limit and doc[n.end].norm_ in {"من", "منهم"}:
-        found = counted_noun(doc, marks, n.end + 1, limit)  # "سبعة من الكوادر الطبية"
+        start = n.end + 1
+        if start < limit and normalize_ar(doc[start].text) in _DEMONSTRATIVES_AR:
+            start += 1  # "1257 من هذه الحالات": of these cases
+        found = counted_noun(doc, marks, start, limit)  # "سبعة من الكوادر الطبية"
         if found and all(m.kind == "group" and m.value == "persons" for m in found[2]) and doc[n.end].norm_ == "من":
             return None  # "307 من ضحايا الشهر": a share of the victims already counted, like "307 of the victims"
         return found

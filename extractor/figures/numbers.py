@@ -338,4 +338,6 @@ def _singular(token: Token) -> bool:
 def looks_like_year(doc: Doc, number: Number) -> bool:
     """A bare four-digit 19xx/20xx written without separators (in any digits)."""
     text = normalize_ar(doc[number.start].text).lstrip("و") if doc.lang_ == "ar" else doc[number.start].text
+    if number.start > 0 and normalize_ar(doc[number.start - 1].text) in {"بـ", "ب", "بواقع"}:
+        return False  # "ثم درعا بـ 1987": a ranking's count, not a year
     return number.kind == "digits" and number.end - number.start == 1 and bool(_YEAR.match(text))
