@@ -71,7 +71,8 @@ def _load_arabic() -> Language:
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9٠-٩])[.،؛:]", r"(?<=[\u0600-\u06FF])[.،؛:!؟»)”’\"]",  # type: ignore[misc]
                 r"(?<=[”’\"»)])[.،؛:!؟]"]  # "… 2704 مدني”. بلغ": the quote and the full stop come off
     tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
-    prefixes = [*nlp.Defaults.prefixes, r"[«(\[]", r"[وب]?[بل]\u0640?(?=[0-9٠-٩])"]  # type: ignore[misc]
+    prefixes = [*nlp.Defaults.prefixes, r"[«(\[]", r"[وب]?[بل]\u0640?(?=[0-9٠-٩])",  # type: ignore[misc]
+                r"[0-9٠-٩][0-9٠-٩,٬]*(?=[\u0621-\u064A]{2,})"]  # "16حالة": a count glued to its noun
     tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
     infixes = [*nlp.Defaults.infixes, r"(?<=[\u0600-\u06FF])/(?=[\u0600-\u06FF])"]  # type: ignore[misc]
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer  # "الثاني/نوفمبر"
