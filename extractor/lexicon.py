@@ -87,12 +87,27 @@ class Lexicon:
             chosen_by_kind["trigger"] = [
                 t for t in chosen_by_kind["trigger"] if not any(p.start <= t.start and t.end <= p.end for p in places)
             ]
+        if "trigger" in chosen_by_kind:  # "SNHR released its monthly report": a document, not detainees, released
+            chosen_by_kind["trigger"] = [t for t in chosen_by_kind["trigger"] if not _document_released(doc, t)]
         marks = Marks()
         for kind, chosen in chosen_by_kind.items():
             marks.add(kind, chosen)
         marks.add("actor", compose_actors(doc, marks))  # "Iranian-backed militias", "جهات لم يتمكن التقرير من تحديدها"
         marks.add("party_event", compose_party_events(doc, marks))  # "Russian airstrikes", "قصف لقوات النظام"
         return marks
+
+
+_DOCUMENTS = {"report", "reports", "statement", "study", "findings", "data", "figures", "toll", "update", "paper",
+              "briefing", "list", "names", "documentation"}
+
+
+def _document_released(doc: Doc, trigger: Mark) -> bool:
+    """Is a "released" trigger the release of a document ("released its monthly report", "the report released
+    today")?"""
+    if trigger.value != "released" or doc.lang_ == "ar":
+        return False
+    near = doc[max(0, trigger.start - 2) : min(len(doc), trigger.end + 4)]
+    return any(t.lower_ in _DOCUMENTS for t in near) and not any(t.like_num for t in doc[trigger.end : trigger.end + 4])
 
 
 def _with_quoted_variants(kind: str, entries: list[tuple[str, str, str]], lang: str) -> list[tuple[str, str, str]]:

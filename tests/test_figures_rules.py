@@ -380,3 +380,21 @@ def test_evidence_offsets_hold_the_number(nlp: Language, text: str, written: dic
         span = text[figure.evidence.start : figure.evidence.end]
         assert written[figure.count] in span
         assert span.strip() == figure.evidence.text
+
+
+METRIC_STRUCTURES = [
+    case("SNHR released its monthly report today, documenting 131 arrests, including four children.",
+         (ARR, PER, None, 131, EX), (ARR, CH, None, 4, EX), id="a-report-released-is-no-release"),
+    case("Idlib accounted for 61 of the month's attacks on vital facilities.", (AVF, None, None, 61, EX),
+         id="possessive-inside-the-counted-noun"),
+    case("Kurdish-led forces tortured 14 detainees to death in the same period.", (DUT, PER, SDF, 14, EX),
+         id="tortured-to-death"),
+    case("SNHR recorded 40 attacks on vital civilian facilities in March. Russian forces were responsible for 22 of "
+         "them, while Turkish forces carried out 3.", (AVF, None, None, 40, EX), (AVF, None, RUS, 22, EX),
+         (AVF, None, "turkish_forces", 3, EX), id="bare-attacks-are-the-kind-being-counted"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), METRIC_STRUCTURES)
+def test_metric_structures(nlp: Language, text: str, expected: list[Row]) -> None:
+    check(nlp, text, expected)

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from extractor.arabic import normalize_ar
 from extractor.figures.breakdowns import ATTACKS, is_list_gap
 from extractor.figures.candidates import Candidate
-from extractor.figures.layout import layout_of
+from extractor.figures.layout import Layout, layout_of
 from extractor.lexicon import Marks
 from tally.model import PEOPLE_METRICS
 
@@ -149,6 +149,15 @@ def _own_metric(doc: Doc, marks: Marks, cands: list[Candidate], j: int) -> tuple
     return metric, strong
 
 
+def _attacks_told(cands: list[Candidate], j: int, layout: Layout) -> str | None:
+    """The kind of attack the text is counting: the specific attack metric of the counts in this sentence or the
+    two before it, when they agree ("attacks on vital facilities", "cluster munition attacks")."""
+    here = layout.sentence_index(cands[j].sent)
+    kinds = {o.metric for o in cands[:j] if o.metric in ATTACKS and o.metric != "attacks"
+             and here - layout.sentence_index(o.sent) <= 2}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
 def _clause_end(doc: Doc, start: int, end: int) -> int:
     """Where the clause after a number ends: at a comma, a relative pronoun or a list cue."""
     for k in range(start, end):
@@ -185,6 +194,9 @@ def resolve_metrics(
         if own == "attacks" and c.head is None and prev is not None and prev.metric in ATTACKS:
             if is_list_gap(doc, prev.end, c.start):
                 own = prev.metric  # "…, 20 attacks on schools, and one attack on a bakery"
+        if own == "attacks" and c.head is None and not c.target:
+            told = _attacks_told(cands, j, layout)  # "… 33 of these attacks …, while Turkish forces carried out 4"
+            own = told or own
         here = sent_starts.get(c.sent.start, 0)
         if c.head is not None and c.head.metric:
             hm = c.head.metric

@@ -36,8 +36,8 @@ def counted_noun(doc: Doc, marks: Marks, start: int, limit: int) -> tuple[int, i
         if found:
             break
         tok = doc[k]
-        modifier = tok.pos_ in {"ADJ", "PROPN"} or tok.text == "-" or tok.lower_ in NP_FILLER
-        if modifier or (tok.pos_ == "NOUN" and tok.dep_ in {"compound", "amod", "nmod"}):
+        modifier = tok.pos_ in {"ADJ", "PROPN"} or tok.text == "-" or tok.lower_ in NP_FILLER or tok.lower_ in {"'s", "’s"}
+        if modifier or (tok.pos_ == "NOUN" and tok.dep_ in {"compound", "amod", "nmod", "poss"}):  # "the month's attacks"
             k += 1
             continue
         break
