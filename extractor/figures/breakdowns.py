@@ -207,7 +207,8 @@ def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
             if c.group is None and c.event in PEOPLE_EVENTS:
                 c.group = next((h.group for h in reversed(totals) if h.group and c.count <= h.count), None)
             c.head = next((h for h in reversed(totals) if is_part_of(h, c)), None)
-            if c.head is None and c.elided and c.group:
+            if c.head is None and (c.elided or c.group == "persons") and c.group:
+                # "307 of the month's victims": victims, people, are the civilians counted before
                 # what the elided count borrowed may be a part ("842 children"); try it as the total's kind
                 probe = [h for h in reversed(totals) if h.group and c.count < h.count and h.group in _TOTAL_GROUPS]
                 c.head = probe[0] if probe else None
