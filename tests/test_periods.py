@@ -158,3 +158,9 @@ def test_figure_period_conventions(nlp: Language, text: str, expected: Period) -
 def test_document_period_of_a_report_on_one_incident(nlp: Language) -> None:
     text = "Massacre in Ariha\n\n24 July 2019\n\nOn 22 July 2019, Russian warplanes struck the market, killing 12 civilians."
     assert find_document_period(nlp(text), D(2019, 7, 24)) == Period(start=D(2019, 7, 22), end=D(2019, 7, 22))
+
+
+def test_disappearances_counted_since_the_uprising_are_the_disappeared_of_today(nlp: Language) -> None:
+    (figure,) = extract(nlp, "Since March 2011, regime forces have forcibly disappeared at least 95,000 people.",
+                        period=DOC_PERIOD, published=D(2019, 11, 18))
+    assert (figure.metric, figure.period) == ("still_disappeared", Period(start=D(2011, 3, 1), end=D(2019, 11, 18)))

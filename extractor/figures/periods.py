@@ -40,7 +40,9 @@ def figure_periods(
     decided: dict[int, Period | None] = {}
     for c in cands:
         own = c.period or _own_period(c, doc, phrases[c.sent.start], decided)
-        if c.metric in _STOCKS and (own is None or own.start is None or own.start == own.end):
+        if c.metric == "forcibly_disappeared" and _since_the_uprising(own or period):
+            c.metric = "still_disappeared"  # disappearances counted since March 2011: the disappeared of today
+        if c.metric in _STOCKS and (own is None or own.start is None or own.start == own.end or _since_the_uprising(own)):
             decided[id(c)] = _stock_span(own, period, published)
             continue
         found = own or days.get(c.sent.start) or sections.get(c.sent.start) or period
@@ -51,6 +53,12 @@ def figure_periods(
 #: Counts of people still in a state on the report's date: since the uprising (March 2011) up to that date.
 _STOCKS = {"detained", "still_disappeared"}
 _UPRISING = dt.date(2011, 3, 1)
+
+
+def _since_the_uprising(span: Period | None) -> bool:
+    """Does the span start with the uprising (March 2011 or earlier in 2011) and run for years?"""
+    return bool(span and span.start and span.start <= dt.date(2011, 12, 31)
+                and (span.end is None or span.end.year - span.start.year >= 3))
 
 
 def _stock_span(own: Period | None, period: Period | None, published: dt.date | None) -> Period | None:
