@@ -27,6 +27,7 @@ TABLES: dict[str, tuple[str, str, str, str]] = {
     "actor_mod": ("actor_modifiers", "phrase", "id", "kind"),
     "actor_backer": ("actor_backers", "phrase", "id", ""),
     "actor_event": ("actor_events", "phrase", "kind", ""),
+    "event_party": ("event_parties", "phrase", "id", ""),
 }
 
 

@@ -276,15 +276,16 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
         inner = marks.within("actor", c.number.end, c.end) if not opens_with_total(doc, c) and c.group is None else []
         found = [combine([m.value for m in inner])] if inner else []  # "three Russian attacks", "attacks by X and Y on…"
         found = found or _right_actor(doc, marks, c, ceiling) or _left_actor(doc, marks, c, floor, cands[:j])
-        if not found:
-            mine = [o for o in same if o.head is c]
-            if mine:  # read on past the total's own parts: "58 civilians, including 12 children, were killed by X"
+        mine = [o for o in same if o.head is c]
+        listed = bool(mine) and _listed_parts(doc, marks, c, mine)
+        beyond = next((o.start for o in same[idx + 1 :] if o.head is not c), c.sent.end) if listed else ceiling
+        if not found and mine:  # read on past the total's own parts: "58 civilians, including 12 children, were killed by X"
+            if doc.lang_ == "ar":  # no parse: the word order tells a part's agent from the whole's
                 tokens = {k for o in mine for k in range(o.number.start, max(o.end, o.number.start + 1))}
-                beyond = next((o.start for o in same[idx + 1 :] if o.head is not c), c.sent.end)
-                if doc.lang_ == "ar":  # no parse: the word order tells a part's agent from the whole's
-                    found = _right_actor(doc, marks, c, beyond, tokens)
-                elif _listed_parts(doc, marks, c, mine):  # English: only past a plain list of parts
-                    found = _right_actor(doc, marks, c, beyond, start=max(o.end for o in mine))
+                found = _right_actor(doc, marks, c, next((o.start for o in same[idx + 1 :] if o.head is not c), c.sent.end),
+                                     tokens)
+            elif listed:  # English: only past a plain list of parts
+                found = _right_actor(doc, marks, c, beyond, start=max(o.end for o in mine))
         if not found:
             found = _label_actor(doc, marks, c.sent)  # "Drowning while crossing to Europe: 3", a part labelled too
         if not found and doc.lang_ == "ar":
@@ -293,7 +294,7 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
             found = _tree_actor(doc, marks, c, others, cands[:j], same)
             c.from_tree = bool(found)
         if not any(found):
-            found = frame_party(doc, marks, c) or event_party(doc, marks, c, floor, ceiling) or found
+            found = frame_party(doc, marks, c) or event_party(doc, marks, c, floor, beyond) or found
         if not any(found):
             found = continued_party(doc, marks, c, cands[:j]) or found
         if not any(found) and idx > 0 and (_participle_clause(doc, marks, c) or _consequence(marks, same[idx - 1], c)
