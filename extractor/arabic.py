@@ -29,6 +29,8 @@ def strip_clitics(word: str, known: frozenset[str], article: bool = True) -> str
     """``وللأطفال`` → ``اطفال`` when that base is a known word; the word itself otherwise."""
     if word in known:
         rest = word[1:]
+        if word.startswith("لل") and "ال" + word[2:] in known:
+            return "ال" + word[2:]  # "للنظام" is known from a phrase that wrote it so; matched on, it is "النظام"
         # "لقوات" is known from a phrase that wrote it with its clitic; matched on, it is "قوات"
         return rest if word[0] in "بل" and len(rest) >= 3 and rest in known else word
     for prefix in _PROCLITICS:

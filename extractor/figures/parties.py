@@ -20,7 +20,9 @@ RIGHT_FILLER_AR = {"اثناء", "خلال", "بعد", "قبل", "احتجازه
                     "واحد", "واحدة", "واحدا", "اثنان", "اثنين", "اثنتان", "اثنتين", "قسريا", "فرد"}
 
 
-_AFFILIATION = {"affiliated", "backed", "supported", "loyal", "belonging", "allied"}
+_AFFILIATION = {"affiliated", "backed", "supported", "loyal", "belonging", "allied",
+                "تابعين", "تابعون", "تابع", "تابعة", "التابعين", "التابعة", "التابع", "موالين", "الموالين", "مقربين",
+                "المقربين", "العاملين", "عاملين"}  # "إعلاميين تابعين للنظام": journalists of the regime's media
 
 
 _CONTROL = {"control", "controlled", "held", "hold", "run", "administered", "governed", "besieged", "dominated", "operated"}
@@ -63,7 +65,7 @@ def coordinated_before(doc: Doc, marks: Marks, actor: Mark, floor: int) -> list[
         while k > floor and doc[k].lower_ in {"the"}:
             k -= 1
         prev = marks.ending("actor", k)
-        if prev is None:
+        if prev is None or not_agent(doc, prev.start):
             return out
         out.insert(0, prev)
 
