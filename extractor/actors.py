@@ -58,8 +58,12 @@ def compose_actors(doc: Doc, marks: Marks) -> list[Mark]:
     composed = [m for head in marks.by_kind.get("actor_head", []) if (m := _compose(doc, marks, head)) is not None]
     named = sorted([*composed, *marks.by_kind.get("actor", [])], key=lambda m: m.start)
     composed += [m for head in marks.by_kind.get("actor_head", []) if (m := _anaphor(doc, head, named)) is not None]
+    # a name inside a wider strong modifier is the modifier's: "Russian" in "Syrian-Russian airstrikes"
+    wider = [Mark(mod.start, mod.end, "actor", mod.value, "composed") for mod in marks.by_kind.get("actor_mod", [])
+             if mod.extra == "strong" and any(mod.start <= a.start and a.end <= mod.end and a.end - a.start < mod.end - mod.start
+                                              for a in marks.by_kind.get("actor", []))]
     chosen: list[Mark] = []
-    for mark in sorted([*composed, *marks.by_kind.get("actor", [])], key=lambda m: (m.start - m.end, m.start)):
+    for mark in sorted([*composed, *wider, *marks.by_kind.get("actor", [])], key=lambda m: (m.start - m.end, m.start)):
         if not any(o.start < mark.end and mark.start < o.end for o in chosen):
             chosen.append(mark)
     if doc.lang_ == "ar":
@@ -110,7 +114,11 @@ def _compose(doc: Doc, marks: Marks, head: Mark) -> Mark | None:
     start, end = head.start, head.end
     if doc.lang_ != "ar":
         name = marks.at("actor", head.start)  # "the Kurdish-led Syrian Democratic Forces": a name ending in a head
-        if name is not None and name.end == head.end:
+        wider = marks.at("actor_mod", name.start) if name is not None else None
+        if name is not None and wider is not None and wider.start < name.start < wider.end:
+            parts.append(wider)  # "Syrian-Russian warplanes": a modifier the name ("Russian warplanes") cuts in two
+            name = Mark(wider.start, head.end, "actor", wider.value, "")
+        elif name is not None and name.end == head.end:
             parts.append(name)
         start = _left_parts(doc, marks, name.start if name is not None and name.end == head.end else head.start, parts)
         end = _of_phrase(doc, marks, end, parts)
@@ -140,6 +148,9 @@ def _left_parts(doc: Doc, marks: Marks, k: int, parts: list[Mark]) -> int:
             k -= 1
         elif doc[k].lower_ in _COORDINATORS and k > 0 and marks.at("actor_head", k - 1) is not None:
             break  # "regime forces and Russian forces": two phrases, each with its head, not one
+        elif doc[k].lower_ in _COORDINATORS and parts and k > 0 and _modifier_ending(marks, k - 1) is not None:
+            parts[:] = [Mark(p.start, p.end, p.kind, p.value, "strong") if p.extra == "weak" else p for p in parts]
+            k -= 1  # "Russian and Syrian warplanes": the modifier after "and" is as strong as the one before
         elif doc[k].lower_ in _BETWEEN_EN or (doc[k].pos_ == "ADJ" and doc[k].is_lower) or (
             doc[k].pos_ == "PROPN" and doc[k].is_title and not parts
         ):
@@ -232,7 +243,8 @@ _EVENT_BETWEEN_AR = {normalize_ar(w) for w in {"جوي", "الجوي", "مدفع
                                                "مدفعية", "صاروخية", "بري", "البري", "بالطيران", "الحربي", "بغاز", "السارين",
                                                "الكلور", "كيميائي", "كيميائية", "الكيميائي", "بالبراميل", "المتفجرة",
                                                "العنقودية", "بالذخائر", "بأسلحة", "حارقة", "الحارقة", "عنقودية", "بصواريخ",
-                                               "المسيرة", "مسيرة", "بطائرة", "بطائرات", "الاخير", "الاخيرة", "الامنية"}}
+                                               "المسيرة", "مسيرة", "بطائرة", "بطائرات", "الاخير", "الاخيرة", "الامنية",
+                                               "انتحاري", "الانتحاري", "انتحارية", "مفخخة", "المفخخة", "ناسفة", "ناسف"}}
 #: How many words may stand between an event noun and the link or party after it.
 _EVENT_GAP = 6
 

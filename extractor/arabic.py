@@ -61,6 +61,8 @@ def base_forms(phrases: list[str]) -> frozenset[str]:
 def match_form(word: str, known: frozenset[str]) -> str:
     """What a word is matched on: normalized, clitics off, and the article off when the bare word is known."""
     norm = normalize_ar(word)
+    if "\u064b" in word and norm.endswith("ا") and norm not in known and norm[:-1] in known:
+        norm = norm[:-1]  # the accusative's tanween and alef ("مسجداً") on a known noun ("مسجد")
     if not _has_article(word) and not _clitic_before_article(norm):
         return strip_clitics(norm, known, article=False)
     base = strip_clitics(norm, known)

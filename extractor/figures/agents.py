@@ -176,8 +176,9 @@ def sole_party(cands: list[Candidate], marks: Marks) -> None:
     are that party's ("Among the victims were 12 children" in a report on the SDF's violations), unless their
     sentence speaks of all parties ("at the hands of the parties to the conflict", "في عموم سوريا")."""
     named = {p for c in cands if not c.from_context for p in c.perpetrators if p}
+    given = {p for c in cands for p in c.perpetrators if p}  # headings' parties too: "هيئة تحرير الشام" over a section
     lead = next((c for c in cands if c.metric is not None), None)
-    if len(named) != 1 or lead is None:
+    if len(named) != 1 or len(given) != 1 or lead is None:
         return
     party = next(iter(named))
     wholes = {id(c.head) for c in cands if c.head is not None}
@@ -185,6 +186,10 @@ def sole_party(cands: list[Candidate], marks: Marks) -> None:
         return  # the lead is a toll over all parties, broken down by party: a periodic report, not one on a party
     sents = layout_of(lead.sent.doc).sents
     opening = sents[min(len(sents), 3) - 1].end if sents else 0
+    if lead.perpetrators in ([], [None]) and any(
+            c.metric == lead.metric and c.group == lead.group and c.count < 0.95 * lead.count and party in c.perpetrators
+            for c in cands if not c.from_context and c.sent.end <= max(opening, lead.sent.end)):
+        return  # the opening's own count for the party is well short of the lead (not a rounding): a toll over all
     if party not in {m.value for m in marks.within("actor", 0, max(opening, lead.sent.end))}:
         return  # neither the title nor the lead names the party (a toll over all parties): not a report on one
     for c in cands:

@@ -60,6 +60,10 @@ def _left_actor(doc: Doc, marks: Marks, c: Candidate, floor: int, earlier: list[
                 if e.event == event.value and any(e.perpetrators):
                     return list(e.perpetrators)
             return []
+        if (opened := _relative_aside(doc, k, floor)) is not None:
+            k = opened - 1  # "قتلت قسد، التي تشكل الوحدات الكردية عمودها الفقري، 58 مدنياً": an aside on the party
+            steps += 1
+            continue
         tok = doc[k]
         verb = any(marks.at(kind, k) is not None for kind in ("trigger", "cue:act", "cue:filler"))
         if k - 1 >= floor and not verb and marks.at("cue:short_pp", k - 1) is not None and not tok.like_num:
@@ -76,6 +80,20 @@ def _left_actor(doc: Doc, marks: Marks, c: Candidate, floor: int, earlier: list[
         k -= 1
         steps += 1
     return []
+
+
+_RELATIVES = {"which", "who", "whose", "التي", "الذي", "الذين", "اللتين", "اللذين"}
+
+
+def _relative_aside(doc: Doc, k: int, floor: int) -> int | None:
+    """Where the aside ending at the comma ``k`` opens, if it is a relative clause set off by commas after a
+    party's name ("Russian forces, which entered the war in 2015, killed 12"); else None."""
+    if doc[k].text not in {",", "،"}:
+        return None
+    for j in range(k - 1, max(floor, k - 25) - 1, -1):
+        if doc[j].text in {",", "،", ".", ":", ";", "؛"}:
+            return j if doc[j].text in {",", "،"} and j + 1 < k and doc[j + 1].lower_ in _RELATIVES else None
+    return None
 
 
 def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int, parts: set[int] | None = None,

@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from extractor.figures.candidates import Candidate
+from extractor.figures.ellipsis import among_frame
 from extractor.figures.layout import layout_of
 from extractor.lexicon import Marks
 
@@ -65,12 +66,16 @@ def _trailing_part_cue(doc: Doc, marks: Marks, start: int, end: int) -> bool:
     return False
 
 
-def is_list_gap(doc: Doc, start: int, end: int, semicolons: bool = False) -> bool:
+def is_list_gap(doc: Doc, start: int, end: int, semicolons: bool = False, marks: Marks | None = None) -> bool:
+    """Do only list separators stand between two counts: no verb, and no word that opens another clause
+    ("while", "فيما", "في حين")?"""
     blocked = _LIST_BLOCK_WORDS - {";"} if semicolons else _LIST_BLOCK_WORDS
 
     def stops(k: int) -> bool:
         if doc[k].lower_ == "followed" and k + 1 < len(doc) and doc[k + 1].lower_ == "by":
             return False  # "Rif Dimashq with 92, followed by Daraa with 68"
+        if marks is not None and marks.at("cue:clause", k) is not None:
+            return True
         return doc[k].pos_ in _LIST_BLOCK_POS or doc[k].lower_ in blocked
 
     return not any(stops(k) for k in range(start, end))
@@ -109,6 +114,8 @@ def _refers_back(doc: Doc, c: Candidate, marks: Marks | None = None) -> str | No
         return "opening"
     if marks is not None and marks.within("cue:opening", c.sent.start, c.number.start):
         return "opening"  # "وأوضحت الشبكة أن “بين القتلى 1417 طفلاً": a part of the total stated before
+    if marks is not None and among_frame(doc, marks, c.sent.start, c.number.start):
+        return "opening"  # "ومن بين المراكز التي تعرضت للاعتداء 19 مدرسة": among what was counted before
     lead = doc[c.sent.start : c.number.start]
     colon = [t.i for t in lead if t.text == ":"]
     follows = "as follows" in lead.text.lower() or (colon and c.number.start - colon[-1] <= 2)
@@ -242,7 +249,7 @@ def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
                     c.head = h.head if sibling else h
                     continue
             own_party = bool(marks.within("actor", prev.end, c.start))  # "…, to the SNA, and 29, …": the next total
-            if prev.head is not None and is_list_gap(doc, prev.end, c.start, semicolons=c.elided) and is_part_of(prev.head, c) \
+            if prev.head is not None and is_list_gap(doc, prev.end, c.start, c.elided, marks) and is_part_of(prev.head, c) \
                     and not (own_party and doc.lang_ != "ar" and c.elided):
                 c.head = prev.head
             elif prev.head is not None and c.elided and prev.elided and is_part_of(prev.head, c):

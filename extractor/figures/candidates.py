@@ -9,6 +9,8 @@ from extractor.figures.layout import layout_of
 from extractor.figures.ellipsis import (
     NOT_COUNTS,
     counted_by_actor,
+    among_frame,
+    ranked_count,
     reached_count,
     after_label,
     appositive_noun,
@@ -157,6 +159,28 @@ def find_candidates_in(
                 c.elided = True  # "the number of civilians killed reached 3,364"
                 apply_noun(c, [counted], out)
                 c.group = c.group or ("persons" if c.event in {"killed", "arrested"} else None)
+            elif not out and ent not in NOT_COUNTS and ent != "DATE" and (ranked := ranked_count(doc, marks, n)) is not None:
+                c.elided = True  # "Idlib came first in the death toll with 63": the ranking's noun is in its lead
+                source = last_total(out, earlier) if earlier else None
+                if ranked and ranked[0].kind == "trigger":
+                    c.predicate = ranked[0].value
+                    same = source is not None and source.event in {None, ranked[0].value} and source.group
+                    c.group = source.group if same and source is not None else "persons"
+                elif ranked:
+                    apply_noun(c, ranked, earlier)
+                    if c.group in {None, "persons"} and source is not None and source.group and source.event in {None, c.event}:
+                        c.group = source.group  # "the death toll" ranks the civilians counted before
+                elif source is not None:
+                    c.group, c.event, c.target = source.group, source.event, source.target
+                else:
+                    c.group = "persons"
+            elif not out and ent not in NOT_COUNTS and ent != "DATE" and (frame := among_frame(doc, marks, sent.start, n.start)):
+                c.elided = True  # "ومن بين الاعتداءات التي نفذتها القوات الروسية 11 استهدفت مدارس": the frame's noun
+                if frame[0].kind == "trigger":
+                    c.group, c.predicate = "persons", frame[0].value
+                else:
+                    apply_noun(c, frame, earlier)
+                target_after_verb(doc, marks, c, limit)
             elif (refers(doc, marks, n) and not out and not earlier or counted_by_actor(doc, marks, n)) and (
                 ent not in NOT_COUNTS and ent != "DATE" and not looks_like_year(doc, n)
             ):

@@ -38,6 +38,10 @@ def heading_context(
             trig = [m for m in marks.within("trigger", sent.start, sent.end) if m.value != "attacks"]
             metric = trig[0].value if trig else metric
             list_actor = None
+        elif bullet and found and sent.start not in counted and (is_heading(sent) or sent.text.rstrip().endswith(":")):
+            list_actor = found[-1].value  # "أ- قوات النظام السوري:", or a party's name on the first line of a block
+            trig = [m for m in marks.within("trigger", sent.start, sent.end) if m.value != "attacks"]
+            list_metric = trig[0].value if trig else None
         elif not bullet:
             counts = sent.start in counted
             lead_in = sent.text.rstrip().endswith(":") and not counts

@@ -152,6 +152,35 @@ def reached_count(doc: Doc, marks: Marks, n: Number) -> Mark | None:
     return None
 
 
+def among_frame(doc: Doc, marks: Marks, start: int, at: int) -> list[Mark]:
+    """The noun of a frame opening the sentence at ``start`` before its first number at ``at``: "among / من بين"
+    and what is counted ("Among the facilities attacked were 19 schools", "ومن بين الاعتداءات التي نفذتها القوات
+    الروسية 11 استهدفت مدارس"); empty when the sentence opens otherwise."""
+    words = [t.norm_ if doc.lang_ == "ar" else t.lower_ for t in doc[start : min(start + 2, at)]]
+    opens = words[:1] in (["among"], ["amongst"], ["بين"]) or words[:2] in (
+        ["من", "بين"], ["ومن", "بين"], ["of", "the"], ["of", "those"], ["of", "these"])
+    if not opens or any(t.like_num for t in doc[start:at]) or doc[at - 1].lower_ in {"الـ", "ال", "the"}:
+        return []  # "ومن بين القتلى الـ 60": the frame restates a count, it frames none
+    found = [m for kind in ("group", "event", "target", "trigger") for m in marks.within(kind, start + 1, at)]
+    return sorted(found, key=lambda m: m.start)[:1]
+
+
+def ranked_count(doc: Doc, marks: Marks, n: Number) -> list[Mark] | None:
+    """The first item of a ranking whose noun is in its lead, not after the count: "Idlib came first in the death
+    toll with 63", "وجاءت محافظة إدلب في المرتبة الأولى من حيث حصيلة الضحايا بـ 63". Returns the noun of what is
+    ranked (the first group, event or trigger of the sentence before the count), empty when it is not named."""
+    sent = doc[n.start].sent
+    k = n.start - 1
+    while k > sent.start and marks.at("cue:qualifier", k) is not None:
+        k -= 1
+    if k <= sent.start or doc[k].lower_ not in {"with", "بـ", "ب"} or looks_like_year(doc, n):
+        return None
+    if not marks.within("cue:ranks_first", sent.start, k):
+        return None
+    found = [m for kind in ("group", "event", "trigger") for m in marks.within(kind, sent.start, k)]
+    return sorted(found, key=lambda m: (m.start, m.kind != "group"))[:1]
+
+
 def counted_by_actor(doc: Doc, marks: Marks, n: Number) -> bool:
     """"اعتقل النظام السوري 53 بينهم طفل": an act, its party, then a bare count of what it did."""
     actor = marks.ending("actor", n.start - 1) if n.start > 0 else None

@@ -40,7 +40,7 @@ def not_agent(doc: Doc, cue_at: int) -> bool:
     return before in _CONTROL and any(doc[k].lower_ in _AREAS for k in range(max(0, cue_at - 5), cue_at))
 
 
-_ACTOR_LEAD = {"the", "forces", "of", "troops", "militias", "members", "elements", "'s", "’s", "each", "both", "“", '"', "«", "all", "عناصر", "مقاتلي", "أفراد", "جميع"}
+_ACTOR_LEAD = {"the", "forces", "of", "troops", "militias", "members", "elements", "'s", "’s", "each", "both", "“", '"', "«", "all", "عناصر", "مقاتلي", "أفراد", "جميع", "من", "عنصر", "مسلحي", "طائرات", "طيران", "قناصة", "قناص", "قناصي", "مسلحين", "مقاتلين", "تابعين", "تابعة", "التابعين", "التابعة"}
 
 
 _ALLY_WORDS = {"its", "their", "ally", "allies", "allied", "partner", "partners", "backer"}

@@ -1,0 +1,163 @@
+"""Rankings, "among" frames, asides, clause breaks, headings over blocks and event phrases, in both languages.
+
+Every sentence is written for these tests; the expected rows are (metric, group, perpetrator, count, location)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractor.arabic import match_form
+from extractor.figures import find_figures
+from extractor.pipeline import load_pipeline
+
+Row = tuple[str | None, str | None, str | None, int, str | None]
+K, ARR, AVF = "killed", "arrested", "attacks_on_vital_facilities"
+CIV, CH, WO, PER = "civilians", "children", "women", "persons"
+REG, RUS, SDF, TUR, ISIS, HTS, ALL, SNA, IRN = (
+    "syrian_regime", "russian_forces", "sdf", "turkish_forces", "isis", "hts", "syrian_russian_alliance",
+    "armed_opposition", "iranian_militias")
+
+
+@pytest.fixture(scope="module")
+def en() -> Language:
+    return load_pipeline("en")
+
+
+@pytest.fixture(scope="module")
+def ar() -> Language:
+    return load_pipeline("ar")
+
+
+def rows(nlp: Language, text: str, lang: str) -> set[Row]:
+    figures, _ = find_figures(nlp(text), lang=lang)
+    return {(f.metric, f.group, f.perpetrator, f.count, f.location) for f in figures}
+
+
+def counts(nlp: Language, text: str, lang: str) -> set[tuple[str | None, str | None, str | None, int]]:
+    return {row[:4] for row in rows(nlp, text, lang)}
+
+
+RANKINGS = [
+    pytest.param("en", "The team recorded 210 civilian deaths in June. Hama governorate came first in terms of the death "
+                 "toll with 71, followed by Idlib with 50.",
+                 {(K, CIV, None, 210, None), (K, CIV, None, 71, "Hama"), (K, CIV, None, 50, "Idlib")},
+                 id="en-came-first-with"),
+    pytest.param("en", "SNHR recorded 380 arrests in the year. Aleppo topped the governorates with 97, followed by Daraa "
+                 "with 64.", {(ARR, PER, None, 380, None), (ARR, PER, None, 97, "Aleppo"), (ARR, PER, None, 64, "Daraa")},
+                 id="en-topped-with"),
+    pytest.param("ar", "سجل الفريق مقتل 210 مدنياً في حزيران. وجاءت محافظة حماة في المرتبة الأولى من حيث حصيلة الضحايا "
+                 "بـ 71، تلتها إدلب بـ 50.",
+                 {(K, CIV, None, 210, None), (K, CIV, None, 71, "Hama"), (K, CIV, None, 50, "Idlib")},
+                 id="ar-first-rank-by"),
+    pytest.param("ar", "سجل الفريق 380 حالة اعتقال. وتصدرت محافظة حلب المحافظات من حيث عدد حالات الاعتقال بـ 97، "
+                 "تلتها درعا بـ 64.",
+                 {(ARR, PER, None, 380, None), (ARR, PER, None, 97, "Aleppo"), (ARR, PER, None, 64, "Daraa")},
+                 id="ar-topped-by"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), RANKINGS)
+def test_a_ranking_whose_noun_is_in_its_lead(en: Language, ar: Language, lang: str, text: str,
+                                             expected: set[Row]) -> None:
+    assert rows(en if lang == "en" else ar, text, lang) == expected
+
+
+FRAMES = [
+    pytest.param("en", "The report counts 48 attacks on vital civilian facilities. Among the facilities hit were 12 "
+                 "schools and five bakeries.", {(AVF, None, None, 48), (AVF, None, None, 12), (AVF, None, None, 5)},
+                 id="en-among-the-facilities"),
+    pytest.param("en", "The report counts 48 attacks on vital civilian facilities. Of the attacks carried out by Russian "
+                 "forces, nine targeted schools and four hit markets.",
+                 {(AVF, None, None, 48), (AVF, None, RUS, 9), (AVF, None, RUS, 4)}, id="en-of-the-attacks-by-a-party"),
+    pytest.param("ar", "وسجل التقرير 48 حادثة اعتداء على مراكز حيوية مدنية. ومن بين المنشآت التي تعرضت للقصف 12 مدرسة "
+                 "و5 أفران.", {(AVF, None, None, 48), (AVF, None, None, 12), (AVF, None, None, 5)},
+                 id="ar-among-the-facilities"),
+    pytest.param("ar", "وسجل التقرير 48 حادثة اعتداء على مراكز حيوية مدنية. ومن بين الاعتداءات التي نفذتها القوات "
+                 "الروسية 9 استهدفت مدارس، و4 طالت أسواقاً.",
+                 {(AVF, None, None, 48), (AVF, None, RUS, 9), (AVF, None, RUS, 4)}, id="ar-among-the-attacks-by-a-party"),
+    pytest.param("ar", "قتلت قوات النظام 30 مدنياً. ومن بين القتلى الـ 30، قضى 18 في ريف حمص.",
+                 {(K, CIV, REG, 30), (K, CIV, REG, 18)}, id="ar-a-frame-restating-a-count-frames-none"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), FRAMES)
+def test_an_among_frame_names_what_its_counts_are(en: Language, ar: Language, lang: str, text: str,
+                                                  expected: set[tuple[str | None, str | None, str | None, int]]) -> None:
+    assert counts(en if lang == "en" else ar, text, lang) == expected
+
+
+CLAUSES = [
+    pytest.param("en", "Turkish forces, which crossed the border in October, killed 17 civilians in Ras al-Ain.",
+                 {(K, CIV, TUR, 17)}, id="en-relative-aside-after-the-party"),
+    pytest.param("ar", "وقتلت هيئة تحرير الشام، التي تسيطر على أجزاء من ريف حلب الغربي، 6 مدنيين بينهم طفلان.",
+                 {(K, CIV, HTS, 6), (K, CH, HTS, 2)}, id="ar-relative-aside-after-the-party"),
+    pytest.param("ar", "وقال التقرير إن 22 مدنياً، بينهم 4 أطفال، قضوا في قصف مدفعي للقوات التركية، فيما قُتل 9 مدنيين، "
+                 "بينهم سيدة، برصاص عناصر من الجيش الوطني.",
+                 {(K, CIV, TUR, 22), (K, CH, TUR, 4), (K, CIV, SNA, 9), (K, WO, SNA, 1)},
+                 id="ar-while-opens-a-clause-no-list-runs-across"),
+    pytest.param("ar", "وقتل 5 مدنيين برصاص قناصة تابعين لقوات النظام في درعا البلد.", {(K, CIV, REG, 5)},
+                 id="ar-snipers-of-a-party"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CLAUSES)
+def test_asides_and_clause_breaks(en: Language, ar: Language, lang: str, text: str,
+                                  expected: set[tuple[str | None, str | None, str | None, int]]) -> None:
+    assert counts(en if lang == "en" else ar, text, lang) == expected
+
+
+ALLIANCE = [
+    pytest.param("Syrian-Russian helicopters killed 23 civilians in the Hama countryside.", {(K, CIV, ALL, 23)},
+                 id="hyphenated-pair-before-a-head"),
+    pytest.param("Nineteen civilians were killed in Syrian-Russian air raids on Ariha.", {(K, CIV, ALL, 19)},
+                 id="hyphenated-pair-before-an-event"),
+    pytest.param("Russian and Syrian warplanes killed 31 civilians in two days.", {(K, CIV, ALL, 31)},
+                 id="strong-then-weak-modifier-joined-by-and"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ALLIANCE)
+def test_the_alliance_written_as_two_modifiers(en: Language, text: str,
+                                               expected: set[tuple[str | None, str | None, str | None, int]]) -> None:
+    assert counts(en, text, "en") == expected
+
+
+EVENTS = [
+    pytest.param("en", "Eleven civilians died in a car bombing claimed by ISIS in Manbij.", {(K, CIV, ISIS, 11)},
+                 id="en-claimed-by"),
+    pytest.param("en", "Four children were killed by landmines planted by ISIS near Raqqa.", {(K, CH, ISIS, 4)},
+                 id="en-planted-by"),
+    pytest.param("ar", "قتل 11 مدنياً إثر تفجير عبوة ناسفة تبناه تنظيم داعش في منبج.", {(K, CIV, ISIS, 11)},
+                 id="ar-claimed-by"),
+    pytest.param("ar", "قضى 4 أطفال بانفجار لغم أرضي من مخلفات تنظيم داعش قرب الرقة.", {(K, CH, ISIS, 4)},
+                 id="ar-remnants-of"),
+    pytest.param("ar", "قتل 8 مدنيين في هجوم انتحاري لتنظيم داعش على سوق شعبي.", {(K, CIV, ISIS, 8)},
+                 id="ar-adjective-between-event-and-party"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), EVENTS)
+def test_event_phrases_that_name_their_party(en: Language, ar: Language, lang: str, text: str,
+                                             expected: set[tuple[str | None, str | None, str | None, int]]) -> None:
+    assert counts(en if lang == "en" else ar, text, lang) == expected
+
+
+def test_a_party_heading_an_item_or_a_block_gives_the_lines_under_it_its_party(ar: Language, en: Language) -> None:
+    lettered = ("حصيلة الضحايا في أيلول 2019\n\nأولاً: الضحايا بحسب الجهة:\n\nأ- قوات النظام السوري:\n"
+                "قتلت 33 مدنياً، بينهم 7 أطفال.\n\nب- القوات الروسية:\nقتلت 8 مدنيين.\n")
+    assert counts(ar, lettered, "ar") == {(K, CIV, REG, 33), (K, CH, REG, 7), (K, CIV, RUS, 8)}
+    blocks = ("Monthly toll, September 2019\n\nSyrian Democratic Forces\nWe recorded the killing of nine civilians "
+              "and 21 arrests.\n\nHay'at Tahrir al-Sham\nWe recorded the killing of three civilians and 12 arrests.\n")
+    assert counts(en, blocks, "en") == {(K, CIV, SDF, 9), (ARR, PER, SDF, 21), (K, CIV, HTS, 3), (ARR, PER, HTS, 12)}
+
+
+def test_a_title_toll_well_above_the_one_party_named_is_over_all_parties(ar: Language) -> None:
+    text = "تقرير: مقتل 95 مدنياً في سوريا في آذار 2020\n\nوبلغت حصيلة الضحايا على يد الميليشيات الإيرانية 6 مدنيين.\n"
+    assert counts(ar, text, "ar") == {(K, CIV, None, 95), (K, CIV, IRN, 6)}
+
+
+def test_the_accusative_tanween_on_a_known_noun_matches_the_noun() -> None:
+    known = frozenset({"مسجد", "سوريا"})
+    assert match_form("مسجداً", known) == "مسجد"
+    assert match_form("سوريا", known) == "سوريا"  # a final alef with no tanween is the word's own
