@@ -21,10 +21,13 @@ A name from ``vocab/actors.tsv`` inside the phrase decides over modifiers ("the 
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc
 
 from extractor.arabic import normalize_ar
 from extractor.marks import Mark, Marks
+from extractor.vocab import rows_for
 from tally.model import COALITIONS
 
 #: Words that may stand between English modifiers and their head: "the armed Iranian-backed militias".
@@ -97,9 +100,17 @@ def _anaphor(doc: Doc, head: Mark, named: list[Mark]) -> Mark | None:
     (``refers`` in vocab/actor_heads.tsv lists what each head can stand for)."""
     if not head.extra or not _definite(doc, head) or any(m.start <= head.start < m.end for m in named):
         return None
+    if doc.lang_ != "ar" and head.end < len(doc) and doc[head.end].lemma_.lower() in _speech_verbs():
+        return None  # "the group said": the monitor reporting, not a party named again
     refers = set(head.extra.split())
     earlier = [m for m in named if m.end <= head.start and head.start - m.end <= _ANAPHOR_REACH and m.value in refers]
     return Mark(head.start, head.end, "actor", earlier[-1].value, "anaphor") if earlier else None
+
+
+@functools.lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    """English verbs of reporting (vocab/cues.tsv, ``speech_verb``), as lemmas."""
+    return frozenset(r["text"].lower() for r in rows_for("cues", "en") if r["kind"] == "speech_verb")
 
 
 def _definite(doc: Doc, head: Mark) -> bool:

@@ -161,3 +161,45 @@ def test_the_accusative_tanween_on_a_known_noun_matches_the_noun() -> None:
     known = frozenset({"مسجد", "سوريا"})
     assert match_form("مسجداً", known) == "مسجد"
     assert match_form("سوريا", known) == "سوريا"  # a final alef with no tanween is the word's own
+
+
+SHARES_AND_LISTS = [
+    pytest.param("en", "At least 640 people were arrested in the province in 2016, the vast majority of them by the SDF, "
+                 "the monitor said.", {(ARR, PER, None, 640)}, id="en-a-share-after-the-count-is-no-agent"),
+    pytest.param("en", "Most of the arrests made by SDF forces took place in Raqqa, with 51 cases.", {(ARR, PER, SDF, 51)},
+                 id="en-a-share-before-the-count-keeps-its-agent"),
+    pytest.param("en", "Hezbollah-run checkpoints were mentioned. The group said 73 people died under torture during the "
+                 "year.", {("died_under_torture", PER, None, 73)}, id="en-the-group-said-is-the-monitor"),
+    pytest.param("en", "Turkish forces used incendiary weapons at least 14 times in Afrin.",
+                 {("incendiary_attacks", None, TUR, 14)}, id="en-times-a-weapon-was-used"),
+    pytest.param("ar", "واستخدمت قوات النظام الذخائر العنقودية 9 مرات في ريف إدلب.",
+                 {("cluster_munition_attacks", None, REG, 9)}, id="ar-times-a-weapon-was-used"),
+    pytest.param("ar", "وتوزعت حوادث الاعتداء على المراكز الحيوية إلى: أربع على يد القوات الروسية، وثلاث كان التحالف الدولي "
+                 "مسؤولاً عنها، واثنتين نسبهما التقرير لهيئة تحرير الشام.",
+                 {(AVF, None, RUS, 4), (AVF, None, "international_coalition", 3), (AVF, None, HTS, 2)},
+                 id="ar-a-colon-lead-in-and-relative-clauses-naming-parties"),
+    pytest.param("ar", "وبلغ عدد الضحايا على يد قوات سوريا الديمقراطية خلال الفترة ذاتها 15 مدنياً.", {(K, CIV, SDF, 15)},
+                 id="ar-a-three-word-time-phrase-between-party-and-count"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), SHARES_AND_LISTS)
+def test_shares_times_and_relative_clauses(en: Language, ar: Language, lang: str, text: str,
+                                           expected: set[tuple[str | None, str | None, str | None, int]]) -> None:
+    assert counts(en if lang == "en" else ar, text, lang) == expected
+
+
+def test_a_list_adding_up_to_an_earlier_count_is_its_breakdown(en: Language) -> None:
+    text = ("The network recorded 60 attacks on vital civilian facilities in March. Regime forces carried out 35 of "
+            "them, while Russian forces were responsible for 25.\n\nThe attacks were distributed by facility as follows:\n"
+            "- Schools: 22\n- Medical facilities: 20\n- Markets: 18\n")
+    assert counts(en, text, "en") == {(AVF, None, None, 60), (AVF, None, REG, 35), (AVF, None, RUS, 25),
+                                      (AVF, None, None, 22), (AVF, None, None, 20), (AVF, None, None, 18)}
+
+
+def test_a_ranking_of_places_under_a_party_heading_is_over_all_parties(en: Language) -> None:
+    text = ("Monthly toll, May 2020\n\nRussian forces\nRussian forces killed 12 civilians in May.\n\nOther parties\n"
+            "Other parties killed 30 civilians in May.\n\n"
+            "Idlib recorded the highest death toll, with 40 civilians, followed by Aleppo with 22.\n")
+    assert counts(en, text, "en") == {(K, CIV, RUS, 12), (K, CIV, "other_parties", 30), (K, CIV, None, 40),
+                                      (K, CIV, None, 22)}

@@ -66,9 +66,10 @@ def _left_actor(doc: Doc, marks: Marks, c: Candidate, floor: int, earlier: list[
             continue
         tok = doc[k]
         verb = any(marks.at(kind, k) is not None for kind in ("trigger", "cue:act", "cue:filler"))
-        if k - 1 >= floor and not verb and marks.at("cue:short_pp", k - 1) is not None and not tok.like_num:
-            k -= 2  # "قتلت قوات النظام في مجازرها 96 شخصاً": a short phrase between the party and the count
-            steps += 2
+        pp = next((j for j in (k - 1, k - 2) if j >= floor and marks.at("cue:short_pp", j) is not None), None)
+        if pp is not None and not verb and not any(t.like_num or marks.at("actor", t.i) for t in doc[pp + 1 : k + 1]):
+            steps += k - pp + 1  # "قتلت قوات النظام في مجازرها 96 شخصاً", "… خلال الفترة ذاتها 40 شخصاً":
+            k = pp - 1  # a short phrase of two or three words between the party and the count
             continue
         used = marks.ending("weapon", k - 1) if marks.at("cue:short_pp", k) is not None else None
         if used is not None and used.start > floor:
@@ -118,8 +119,13 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int, parts: set[
             cue = Mark(k, k + 1, "cue:agent", "", "")  # "attributed 96 deaths to the regime", "نسب التقرير 12 إلى"
         if cue is None and doc.lang_ == "ar" and verb_with_object(doc[k].text):
             cue = Mark(k, k + 1, "cue:agent", "", "")  # "هجوماً واحداً بذخائر عنقودية شنّته قوات النظام"
+        if cue is None and (held := _held_responsible(doc, marks, k, ceiling)) is not None:
+            return [held.value]  # "وخمس كان التحالف الدولي مسؤولاً عنها": five, the coalition responsible for them
         if cue is not None and not not_agent(doc, k):
-            actor = actor_after(doc, marks, cue.end, ceiling)
+            after_cue = cue.end
+            if (source := marks.starting("cue:source_self", after_cue)) is not None and cue.end - cue.start == 1:
+                after_cue = source.end  # "واثنتين نسبهما التقرير لفصائل المعارضة": the report attributes, the party follows
+            actor = actor_after(doc, marks, after_cue, ceiling)
             if actor is not None:
                 actors = coordinated_after(doc, marks, actor, ceiling)
                 each = cue.kind == "cue:agent_each" or each_near(doc, marks, cue.start, actor.start) or (
@@ -154,6 +160,16 @@ def _right_actor(doc: Doc, marks: Marks, c: Candidate, ceiling: int, parts: set[
             return []
         k += 1
     return []
+
+
+def _held_responsible(doc: Doc, marks: Marks, k: int, ceiling: int) -> Mark | None:
+    """Arabic "كان X مسؤولاً عنها" after a count: the party a relative clause holds responsible for it."""
+    if doc.lang_ != "ar" or normalize_ar(doc[k].text) not in {"كان", "كانت", "كانوا"}:
+        return None
+    actor = marks.starting("actor", k + 1)
+    if actor is None or actor.end >= ceiling:
+        return None
+    return actor if normalize_ar(doc[actor.end].text).startswith("مسؤول") else None
 
 
 def _is_attack_word(marks: Marks, k: int) -> bool:
@@ -260,6 +276,10 @@ def _tree_actor(
                     continue  # "19 massacres, 11 of them by Syrian regime forces": that party is the part's
                 if any(_owns(doc, o, child) for o in everyone if o is not c and o.number.start > c.number.start):
                     continue
+                if agent and c.end <= child.i and marks.within("cue:most", c.end, child.i):
+                    continue  # "7,185 were arrested, the great majority of them by the regime": a share's agent
+                if subject and child.left_edge.i > c.end and marks.within("cue:most", child.left_edge.i, child.right_edge.i + 1):
+                    continue  # the same share parsed as a subject ("the great majority of them by X")
                 if (agent and not not_agent(doc, child.i)) or subject:
                     actors = _actors_in(marks, child, c)
                     if not actors and subject:
@@ -326,7 +346,9 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
             found = list(c.head.perpetrators)
         if not any(found) and idx > 0 and c.head is None and same[idx - 1].head is None and _sibling(doc, same[idx - 1], c):
             found = list(same[idx - 1].perpetrators)
-        if not any(found) and not _said_total(doc, marks, c) and c.metric not in _NOT_ATTRIBUTED:
+        if not any(found) and not _said_total(doc, marks, c) and c.metric not in _NOT_ATTRIBUTED and not (
+                marks.within("cue:ranks_first", c.sent.start, c.sent.end) and marks.within("place", c.sent.start, c.sent.end)):
+            # a ranking of places ("Deir ez-Zor recorded the highest death toll") is over all parties, not the section's
             found = [context_actor.get(c.sent.start)]
             c.from_context = found != [None]
         c.perpetrators = found or [None]

@@ -273,6 +273,9 @@ def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
             c.head = restated  # "توزّعت حوادث الاعتداء الـ 79 … على:" then "- المدارس: 19": parts of the 79
             continue
         order = earlier[-12:] if how == "opening" else list(reversed(earlier[-12:]))  # "Among the victims": the main toll
+        if how == "label" and (summed := _list_total(doc, cands, j, order)) is not None:
+            c.head = summed  # "The attacks were distributed by facility as follows:" then items adding up to 163
+            continue
         for h in order:
             if how == "label" and _refers_back(doc, h) == "label":
                 continue  # the items of one list are siblings
@@ -281,6 +284,25 @@ def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
                 if how == "partitive" and c.group in {None, "persons"} and h.group:
                     c.group = h.group  # "31 of these deaths": the civilians counted before
                 break
+
+
+def _list_total(doc: Doc, cands: list[Candidate], j: int, order: list[Candidate]) -> Candidate | None:
+    """The earlier count that the whole list under one lead-in adds up to, when one does: of the counts before,
+    the one equal to the sum of the list's items (every item under the same lead-in as the item ``j``)."""
+    layout = layout_of(doc)
+    lead = layout.lead_in_before(doc.text, cands[j].sent.start_char)
+    if lead is None:
+        return None
+    first = j
+    while first > 0 and j - first < 40 and _refers_back(doc, cands[first - 1]) == "label" and layout.lead_in_before(
+            doc.text, cands[first - 1].sent.start_char) == lead:
+        first -= 1
+    total = 0
+    for o in cands[first : first + 40]:
+        if layout.lead_in_before(doc.text, o.sent.start_char) != lead or _refers_back(doc, o) != "label":
+            break
+        total += o.count
+    return next((h for h in order if h.count == total and total > cands[j].count and is_part_of(h, cands[j])), None)
 
 
 def link_sums(cands: list[Candidate]) -> None:

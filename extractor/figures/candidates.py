@@ -135,7 +135,9 @@ def find_candidates_in(
             trig = marks.starting("trigger", k)
             ner = doc[n.start].ent_type_
             ent = "DATE" if _date_number(doc, n) else ("" if ner == "DATE" else ner)
-            if trig is not None and trig.value not in {"attacks", "detained"} and ent not in NOT_COUNTS and ent != "DATE":
+            if _times_used(doc, marks, n, sent):
+                c.event, c.noun = "attacks", (n.end, n.end + 1)  # "used incendiary weapons 40 times"
+            elif trig is not None and trig.value not in {"attacks", "detained"} and ent not in NOT_COUNTS and ent != "DATE":
                 c.group, c.noun = "persons", (trig.start, trig.end)  # "42 killed and 80 injured"
                 c.predicate = trig.value
                 source = last_total(out, earlier) if out and refers(doc, marks, n) else (out[-1] if out else None)
@@ -149,7 +151,7 @@ def find_candidates_in(
                 c.group = source.group if source is not None and source.group else "persons"
             elif after_label(doc, n, marks) and not out and not earlier and ent not in NOT_COUNTS:
                 c.elided, c.group = True, "persons"  # a list under a lead-in with no total before it
-                lead = lead_in_noun(doc, marks, sent)
+                lead = lead_in_noun(doc, marks, sent, n.start)
                 if lead:
                     apply_noun(c, lead, [])
                 read_label(doc, marks, c)
@@ -221,6 +223,18 @@ def find_candidates_in(
         c.qualifier = _qualifier(doc, marks, c)
         out.append(c)
     return out
+
+
+_TIMES = {"times", "مرة", "مرات"}
+
+
+def _times_used(doc: Doc, marks: Marks, n: Number, sent: Span) -> bool:
+    """"Russian forces used incendiary weapons 40 times", "استخدمت الذخائر الحارقة نحو 40 مرة": a count of times a
+    weapon named before it in the sentence was used is a count of attacks with it."""
+    nxt = doc[n.end] if n.end < sent.end else None
+    if nxt is None or normalize_ar(nxt.text) not in _TIMES and nxt.lower_ not in _TIMES:
+        return False
+    return bool(marks.within("weapon", max(sent.start, n.start - 8), n.start))
 
 
 def _broken_down(marks: Marks, n: Number) -> bool:

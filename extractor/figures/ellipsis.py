@@ -72,8 +72,14 @@ def target_after_verb(doc: Doc, marks: Marks, c: Candidate, limit: int) -> None:
             return
 
 
-def lead_in_noun(doc: Doc, marks: Marks, sent: Span) -> list[Mark]:
-    """The counted noun of the sentence that introduces a list: "Media workers killed, by party:"."""
+def lead_in_noun(doc: Doc, marks: Marks, sent: Span, at: int | None = None) -> list[Mark]:
+    """The counted noun of the words that introduce a list: a sentence ending in ":" ("Media workers killed, by
+    party:"), or the clause before a colon in the count's own sentence ("وتوزعت الهجمات إلى: ثلاث على يد …")."""
+    colon = next((k for k in range(at - 1, sent.start - 1, -1) if doc[k].text == ":"), None) if at is not None else None
+    if colon is not None:
+        found = [m for kind in ("group", "event", "target") for m in marks.within(kind, sent.start, colon)]
+        if found:
+            return sorted(found, key=lambda m: m.start)[:1]
     for lead in reversed(layout_of(doc).sentences_before(sent.start, 3)):
         if lead.text.rstrip().endswith(":"):
             found = [m for kind in ("group", "event", "target") for m in marks.within(kind, lead.start, lead.end)]

@@ -171,9 +171,9 @@ _OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
 
 @functools.lru_cache(maxsize=1)
 def _act_verbs() -> frozenset[str]:
-    """The Arabic verbs of the act cues ("شنت", "ألقى"), one word each, normalized."""
+    """The Arabic verbs of the act and attribution cues ("شنت", "ألقى", "نسب"), one word each, normalized."""
     rows = rows_for("figure_cues", "ar")
-    return frozenset(normalize_ar(r["phrase"]) for r in rows if r["kind"] == "act" and " " not in r["phrase"])
+    return frozenset(normalize_ar(r["phrase"]) for r in rows if r["kind"] in {"act", "attribute"} and " " not in r["phrase"])
 
 
 def verb_with_object(word: str) -> bool:
