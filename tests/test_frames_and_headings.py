@@ -98,6 +98,10 @@ CLAUSES = [
                  id="ar-while-opens-a-clause-no-list-runs-across"),
     pytest.param("ar", "وقتل 5 مدنيين برصاص قناصة تابعين لقوات النظام في درعا البلد.", {(K, CIV, REG, 5)},
                  id="ar-snipers-of-a-party"),
+    pytest.param("ar", "وقتلت جبهة النصرة (هيئة تحرير الشام حالياً) 3 مدنيين في ريف إدلب.", {(K, CIV, HTS, 3)},
+                 id="ar-a-parenthesis-between-the-party-and-the-count"),
+    pytest.param("en", "The Kurdish Self-Management forces (mainly the Democratic Union Party) arrested 19 people.",
+                 {(ARR, PER, SDF, 19)}, id="en-a-parenthesis-between-the-party-and-the-count"),
 ]
 
 
@@ -203,3 +207,20 @@ def test_a_ranking_of_places_under_a_party_heading_is_over_all_parties(en: Langu
             "Idlib recorded the highest death toll, with 40 civilians, followed by Aleppo with 22.\n")
     assert counts(en, text, "en") == {(K, CIV, RUS, 12), (K, CIV, "other_parties", 30), (K, CIV, None, 40),
                                       (K, CIV, None, 22)}
+
+
+MARTYRS_AND_MONTHS = [
+    pytest.param("وثق الفريق سقوط 640 شهيداً في حزيران، بينهم 95 طفلاً.", {(K, PER, None, 640), (K, CH, None, 95)},
+                 id="martyrs-counted"),
+    pytest.param("وسقط 14 قتيلاً جراء قصف مدفعي لقوات النظام على بلدة كفرنبل.", {(K, PER, REG, 14)},
+                 id="killed-as-a-noun-with-tanween"),
+    pytest.param("وثق الفريق مقتل 315 مدنياً في شهر تموز، بينهم 40 طفلاً.", {(K, CIV, None, 315), (K, CH, None, 40)},
+                 id="in-the-month-of-is-no-rate"),
+    pytest.param("يموت 9 أشخاص تحت التعذيب في الشهر الواحد.", set(), id="per-month-is-a-rate"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MARTYRS_AND_MONTHS)
+def test_martyrs_and_the_month_of(ar: Language, text: str,
+                                  expected: set[tuple[str | None, str | None, str | None, int]]) -> None:
+    assert counts(ar, text, "ar") == expected

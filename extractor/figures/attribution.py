@@ -60,6 +60,10 @@ def _left_actor(doc: Doc, marks: Marks, c: Candidate, floor: int, earlier: list[
                 if e.event == event.value and any(e.perpetrators):
                     return list(e.perpetrators)
             return []
+        if doc[k].text == ")" and (opened := _parenthesis_open(doc, k, floor)) is not None:
+            k = opened - 1  # "قوات الإدارة الذاتية (بشكل أساسي قوات حزب الاتحاد الديمقراطي) 7 مدنيين": an aside on the name
+            steps += 1
+            continue
         if (opened := _relative_aside(doc, k, floor)) is not None:
             k = opened - 1  # "قتلت قسد، التي تشكل الوحدات الكردية عمودها الفقري، 58 مدنياً": an aside on the party
             steps += 1
@@ -81,6 +85,16 @@ def _left_actor(doc: Doc, marks: Marks, c: Candidate, floor: int, earlier: list[
         k -= 1
         steps += 1
     return []
+
+
+def _parenthesis_open(doc: Doc, k: int, floor: int) -> int | None:
+    """Where the parenthesis closed at ``k`` opens, within the sentence and at most 40 words back."""
+    for j in range(k - 1, max(floor, k - 40) - 1, -1):
+        if doc[j].text == "(":
+            return j
+        if doc[j].text in {")", ".", "؛", ";"}:
+            return None
+    return None
 
 
 _RELATIVES = {"which", "who", "whose", "التي", "الذي", "الذين", "اللتين", "اللذين"}

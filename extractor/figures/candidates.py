@@ -366,6 +366,8 @@ def _rate_after(doc: Doc, marks: Marks, c: Candidate) -> bool:
         if (rate := _cue_after(marks, "rate", j)) is not None:
             if rate.end < len(doc) and normalize_ar(doc[rate.end].text) in _THAT_ONE:
                 return False  # "في الشهر الماضي": in last month, not each month
+            if rate.end < len(doc) and normalize_ar(doc[rate.end].text).lstrip("و") in month_names(doc.lang_):
+                return False  # "في شهر أيار": in the month of May, not each month
             return True  # "five people die under torture every day"
     return False
 
