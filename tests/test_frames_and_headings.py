@@ -217,6 +217,10 @@ MARTYRS_AND_MONTHS = [
     pytest.param("وثق الفريق مقتل 315 مدنياً في شهر تموز، بينهم 40 طفلاً.", {(K, CIV, None, 315), (K, CH, None, 40)},
                  id="in-the-month-of-is-no-rate"),
     pytest.param("يموت 9 أشخاص تحت التعذيب في الشهر الواحد.", set(), id="per-month-is-a-rate"),
+    pytest.param("وقتلت الغارات 8 مدنيين وجرحت 19 آخرين في معرة النعمان.",
+                 {(K, CIV, None, 8), ("injured", CIV, None, 19)}, id="a-verb-joined-by-wa-opens-the-next-count"),
+    pytest.param("وقتلت قوات النظام 13 مدنياً، وجرحت 30 آخرين.", {(K, CIV, REG, 13), ("injured", CIV, REG, 30)},
+                 id="wounded-as-a-verb"),
 ]
 
 

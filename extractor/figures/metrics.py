@@ -76,6 +76,9 @@ def _nearest_trigger(marks: Marks, c: Candidate, start: int, end: int) -> tuple[
         if c.number.start <= k < c.end:
             continue
         if (t := _people_trigger(marks, k)) is not None:
+            if verb_first and k >= c.end and k > c.sent.start and c.sent.doc[k].text.startswith("و") and \
+                    c.sent.doc[k].norm_ != c.sent.doc[k].text and any(tok.like_num for tok in c.sent.doc[k : c.sent.end]):
+                continue  # "قتل القصف 10 مدنيين وأصاب 25": a verb joined by "و" opens the next count's clause
             after = k - c.end + 1
             if verb_first and k >= c.end:  # "تحول 138 منهم إلى مختفين قسرياً": "of them" and "into" are the count's
                 after -= sum(1 for t2 in c.sent.doc[c.end : k] if normalize_ar(t2.text) in _PART_WORDS_AR)
