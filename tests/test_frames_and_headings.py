@@ -228,3 +228,22 @@ MARTYRS_AND_MONTHS = [
 def test_martyrs_and_the_month_of(ar: Language, text: str,
                                   expected: set[tuple[str | None, str | None, str | None, int]]) -> None:
     assert counts(ar, text, "ar") == expected
+
+
+TOPICS = [
+    pytest.param("en", "As for Turkish forces, the report documents the killing of 17 civilians, including four children.",
+                 {(K, CIV, TUR, 17), (K, CH, TUR, 4)}, id="en-as-for"),
+    pytest.param("en", "Regarding the SDF, the network recorded 33 arrests, while HTS arrested 10 people.",
+                 {(ARR, PER, SDF, 33), (ARR, PER, HTS, 10)}, id="en-regarding-then-a-clause-of-its-own"),
+    pytest.param("ar", "أما الميليشيات الإيرانية، فقد وثق التقرير قتلها 4 مدنيين.", {(K, CIV, IRN, 4)}, id="ar-amma"),
+    pytest.param("ar", "وفيما يتعلق بتنظيم داعش، فقد سجل الفريق مقتل 19 مدنياً بينهم 6 أطفال.",
+                 {(K, CIV, ISIS, 19), (K, CH, ISIS, 6)}, id="ar-as-regards"),
+    pytest.param("ar", "أما على صعيد الاعتقالات فقد سجل الفريق 210 حالات.", {(ARR, PER, None, 210)},
+                 id="ar-a-topic-naming-no-party"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), TOPICS)
+def test_a_fronted_topic_names_the_party_of_its_clause(en: Language, ar: Language, lang: str, text: str,
+                                                      expected: set[tuple[str | None, str | None, str | None, int]]) -> None:
+    assert counts(en if lang == "en" else ar, text, lang) == expected

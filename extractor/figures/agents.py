@@ -1,6 +1,6 @@
 """Agents written away from the count: the party of an event phrase in the count's clause, or of a fronted frame.
 
-Two structures, the same in both languages, read from marks rather than from a parse (Arabic has none):
+Three structures, the same in both languages, read from marks rather than from a parse (Arabic has none):
 
 - **The event phrase of the clause.** "Nine civilians died in Russian airstrikes", "the attack carried out by
   regime forces on the camp killed nine civilians", "2,289 died in detention centres belonging to the regime",
@@ -10,6 +10,10 @@ Two structures, the same in both languages, read from marks rather than from a p
   "فيما", "بينما", "في حين": ``cue:clause``), so "Russian forces killed 12, while regime shelling killed four"
   gives each count its own. Detention phrases count only for what happens in detention (deaths, torture,
   detention, disappearance, release).
+- **A fronted topic.** "As for Russian forces, the report documents 23 deaths", "أما القوات الروسية، فقد …",
+  "وفيما يتعلق بقوات النظام، فقد …": a sentence that opens with a topic cue ("as for", "regarding", "أما",
+  "فيما يتعلق", "بالنسبة") and names one party before its comma (or the Arabic "ف" of the answer) gives that
+  party to the counts of the clause after it.
 - **A fronted frame.** "Of those arrested by regime forces, 4,980 are still disappeared", "Among those detained
   by the SDF, 31 were children", "ومن بين المعتقلين لدى قوات النظام 14 طبيباً": a sentence that opens with
   "of / among / من بين" and names an agent before its first comma (or, in Arabic, before the count) gives that
@@ -148,6 +152,25 @@ def frame_party(doc: Doc, marks: Marks, c: Candidate) -> list[str | None]:
         if actors:
             return [actors[0].value]
     return []
+
+
+def topic_party(doc: Doc, marks: Marks, c: Candidate) -> list[str | None]:
+    """The one party a fronted topic names, for the counts of the clause after it: "As for Russian forces, the
+    report documents 23 deaths", "أما القوات الروسية، فقد وثق التقرير مقتل 23 مدنياً", "وفيما يتعلق بقوات
+    النظام، فقد سجل …". The topic ends at its comma, or in Arabic at the "ف" that opens the answer."""
+    sent = c.sent
+    opener = marks.starting("cue:topic", sent.start) or (
+        marks.starting("cue:topic", sent.start + 1) if doc[sent.start].is_punct else None
+    )
+    if opener is None:
+        return []
+    end = next((t.i for t in doc[opener.end : c.number.start]
+                if t.text in _COMMAS or (doc.lang_ == "ar" and t.i > opener.end + 1 and t.text.startswith("ف")
+                                         and t.norm_ != t.text)), None)
+    if end is None or clause_of(doc, marks, c)[0] > end + 1:
+        return []  # no topic set off before the count, or the count is in a later clause with its own agent
+    named = {m.value for m in marks.within("actor", opener.end, end)}
+    return [named.pop()] if len(named) == 1 else []
 
 
 def continued_party(doc: Doc, marks: Marks, c: Candidate, earlier: list[Candidate]) -> list[str | None]:
