@@ -247,3 +247,9 @@ TOPICS = [
 def test_a_fronted_topic_names_the_party_of_its_clause(en: Language, ar: Language, lang: str, text: str,
                                                       expected: set[tuple[str | None, str | None, str | None, int]]) -> None:
     assert counts(en if lang == "en" else ar, text, lang) == expected
+
+
+def test_place_labels_after_a_colon_inside_the_lead_in_sentence(ar: Language) -> None:
+    text = "وقتلت قوات النظام 900 مدني. وتوزعت حصيلة الضحايا على المحافظات على النحو التالي: حمص 500، حماة 250، درعا 150."
+    assert rows(ar, text, "ar") == {(K, CIV, REG, 900, None), (K, CIV, REG, 500, "Homs"), (K, CIV, REG, 250, "Hama"),
+                                    (K, CIV, REG, 150, "Daraa")}

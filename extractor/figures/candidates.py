@@ -149,7 +149,9 @@ def find_candidates_in(
                 c.elided, c.predicate = True, verb.value  # "قضى 92 في محافظة إدلب": verb first, no noun
                 source = last_total(out, earlier) if (out or earlier) else None
                 c.group = source.group if source is not None and source.group else "persons"
-            elif after_label(doc, n, marks) and not out and not earlier and ent not in NOT_COUNTS:
+            elif after_label(doc, n, marks) and not out and ent not in NOT_COUNTS and (not earlier or (
+                    lead_in_noun(doc, marks, sent, n.start)  # "…التالي: دير الزور 400": a label its lead-in explains
+                    and not elidable(doc, n, earlier[-1:] if refers(doc, marks, n) else [], ent, marks))):
                 c.elided, c.group = True, "persons"  # a list under a lead-in with no total before it
                 lead = lead_in_noun(doc, marks, sent, n.start)
                 if lead:
@@ -157,6 +159,9 @@ def find_candidates_in(
                 read_label(doc, marks, c)
                 if c.target and not (lead and c.group != "persons"):
                     c.group = None
+                elif c.group == "persons" and earlier and (source := last_total(out, earlier)).group and \
+                        source.event in {None, c.event}:
+                    c.group = source.group  # "the toll by governorate:" lists the civilians counted before
             elif (counted := reached_count(doc, marks, n)) is not None:
                 c.elided = True  # "the number of civilians killed reached 3,364"
                 apply_noun(c, [counted], out)
