@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from extractor.periods_ar import find_periods_ar
 from extractor.vocab import rows_for
-from tally.model import Period
+from tally.model import UPRISING, Period
 
 
 @dataclass(frozen=True)
@@ -42,10 +42,14 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
             rf"(?:\b(?i:from|between)\s+(?i:the\s+(?:beginning|start)\s+of\s+)?)(?P<a>{date}|{d}),?\s+(?i:to|and|until|till|through|up\s+to|-|–)\s+"
             rf"(?i:the\s+end\s+of\s+)?(?P<b>{date})"
         ),
+        "from_until": re.compile(  # "from the adoption of Resolution 2139 on 22 February 2014 until the end of February 2020"
+            rf"\b(?i:from)\s[^.;:]{{0,100}}?\s(?i:in|on|of)\s+(?P<a>{date}),?\s+(?i:to|until|till|through|up\s+to)\s+"
+            rf"(?i:the\s+end\s+of\s+)?(?P<b>{date})"
+        ),
         "dash": re.compile(rf"(?P<a>{d}\s+{m}(?:\s+{y})?|{m}\s+{d})\s*[-–]\s*(?P<b>{d}\s+{m},?\s+{y}|{m}\s+{d},?\s+{y})"),
         "since": re.compile(
             rf"\b(?i:since)\s+(?i:the\s+(?:beginning|start|outset)\s+of\s+|early\s+)?"
-            rf"(?:[^\d.,;:]{{0,60}}?\s(?i:in|of|on)\s+)?(?P<a>{date})"
+            rf"(?:[^\d.;:]{{0,100}}?\s(?i:in|of|on)\s+)?(?P<a>{date})"
         ),
         "day": re.compile(rf"(?<![\d\w])(?:{d}\s+{m},?\s+{y}|{m}\s+{d},\s+{y})"),
         "half": re.compile(rf"\b(?i:(?P<which>first|second)\s+half\s+of\s+(?:the\s+year\s+)?)(?P<y>{y})"),
@@ -128,12 +132,14 @@ def find_periods(
         return sorted(out, key=lambda f: f.start)
     pats = _patterns(lang)
 
-    for key in ("range", "dash"):
+    for key in ("range", "from_until", "dash"):
         for mt in pats[key].finditer(text):
             add(mt.start(), mt.end(), _range(mt["a"], mt["b"], lang, year), "range")
     for mt in pats["since"].finditer(text):
         parts = _parse_date(mt["a"], lang, year)
         start = _bound(parts, end=False)
+        if parts == (UPRISING.year, None, None):
+            start = UPRISING  # "since 2011": documentation of the conflict begins with the uprising, in March 2011
         if start and published and start > published and not re.search(r"(?:19|20)\d\d", mt["a"]):
             start = _bound((start.year - 1, parts[1], parts[2]), end=False)  # "since December", said in March: last year's
         valid = start is not None and (published is None or start <= published)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from extractor.vocab import rows_for
-from tally.model import Period
+from tally.model import UPRISING, Period
 
 # One character for one: offsets found in the folded text are offsets in the original.
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", **{c: str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}})
@@ -98,6 +98,8 @@ def find_periods_ar(
     for mt in pats["since"].finditer(folded):
         parts = _date_parts(mt["a"], year)
         start = _bound(parts, end=False)
+        if parts == (UPRISING.year, None, None):
+            start = UPRISING  # "منذ عام 2011": documentation of the conflict begins with the uprising, in March 2011
         if start and published and start > published and not re.search(_Y, mt["a"]):
             start = _bound((start.year - 1, parts[1], parts[2]), end=False)  # "منذ كانون الأول" in January: last year's
         valid = start is not None and (published is None or start <= published)

@@ -208,6 +208,9 @@ def describe_validation_error(name: str, err: ValidationError) -> str:
 
 
 #: Parties that are the sum of others (shared/spec/figures.md): a coalition and its members are never counted together.
+#: The start of the documented conflict (the popular uprising of March 2011): no count of it starts earlier.
+UPRISING = dt.date(2011, 3, 1)
+
 COALITIONS: dict[str, tuple[str, ...]] = {
     "syrian_russian_alliance": ("syrian_regime", "russian_forces"),
     "extremist_groups": ("isis", "hts"),

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from extractor.figures.candidate import Candidate
 from extractor.figures.layout import layout_of, line_of
 from extractor.periods import Found, context_year, find_periods
-from tally.model import Period
+from tally.model import UPRISING, Period
 
 _HEADING_ENDS = {".", "!", "?", ":", "؟"}
 
@@ -52,7 +52,6 @@ def figure_periods(
 
 #: Counts of people still in a state on the report's date: since the uprising (March 2011) up to that date.
 _STOCKS = {"detained", "still_disappeared"}
-_UPRISING = dt.date(2011, 3, 1)
 
 
 def _since_the_uprising(span: Period | None) -> bool:
@@ -65,7 +64,7 @@ def _stock_span(own: Period | None, period: Period | None, published: dt.date | 
     """A stock ("remain detained", "still disappeared") counts from March 2011 to the day it is stated for: the
     date its sentence gives ("as of 30 August 2022"), else the report's end or publication date."""
     end = own.end if own is not None and own.end is not None else (period.end if period and period.end else published)
-    return Period(start=_UPRISING, end=end) if end is not None and end >= _UPRISING else own
+    return Period(start=UPRISING, end=end) if end is not None and end >= UPRISING else own
 
 
 def _to_date(found: Period | None, published: dt.date | None, phrases: list[Found]) -> Period | None:
