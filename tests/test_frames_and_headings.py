@@ -253,3 +253,19 @@ def test_place_labels_after_a_colon_inside_the_lead_in_sentence(ar: Language) ->
     text = "وقتلت قوات النظام 900 مدني. وتوزعت حصيلة الضحايا على المحافظات على النحو التالي: حمص 500، حماة 250، درعا 150."
     assert rows(ar, text, "ar") == {(K, CIV, REG, 900, None), (K, CIV, REG, 500, "Homs"), (K, CIV, REG, 250, "Hama"),
                                     (K, CIV, REG, 150, "Daraa")}
+
+
+PRONOUN_AGENTS = [
+    pytest.param("en", "Russian forces kept up their air raids, and the report records 52 civilian deaths at their hands.",
+                 {(K, CIV, RUS, 52)}, id="en-at-their-hands"),
+    pytest.param("ar", "وصعّدت هيئة تحرير الشام حملات الدهم، ووثق التقرير 31 حالة اعتقال على يدها.", {(ARR, PER, HTS, 31)},
+                 id="ar-at-her-hands"),
+    pytest.param("en", "Turkish forces and the SDF exchanged fire; the report records 18 civilian deaths at their hands.",
+                 {(K, CIV, None, 18)}, id="en-a-pronoun-with-two-antecedents-names-none"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), PRONOUN_AGENTS)
+def test_an_agent_written_as_a_pronoun(en: Language, ar: Language, lang: str, text: str,
+                                       expected: set[tuple[str | None, str | None, str | None, int]]) -> None:
+    assert counts(en if lang == "en" else ar, text, lang) == expected

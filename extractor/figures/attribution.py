@@ -9,7 +9,7 @@ from extractor.figures.agents import continued_party, event_party, frame_party, 
 from extractor.figures.breakdowns import ATTACKS, opens_with_total
 from extractor.lexicon import Mark, Marks
 from extractor.figures.parties import combine, coordinated_after, its_forces, last_party_before, not_agent, verb_subject
-from extractor.figures.scans import left_actor, right_actor
+from extractor.figures.scans import left_actor, pronoun_agent, right_actor
 
 
 _SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -176,7 +176,7 @@ def attribute(doc: Doc, marks: Marks, cands: list[Candidate], context_actor: dic
         if not any(found):
             found = frame_party(doc, marks, c) or topic_party(doc, marks, c) or event_party(doc, marks, c, floor, beyond) or found
         if not any(found):
-            found = continued_party(doc, marks, c, cands[:j]) or found
+            found = pronoun_agent(doc, marks, c, ceiling) or continued_party(doc, marks, c, cands[:j]) or found
         if not any(found) and idx > 0 and (_participle_clause(doc, marks, c) or _consequence(marks, same[idx - 1], c)
                                            or _coordinated_verb(doc, marks, same[idx - 1], c)):
             found = list(same[idx - 1].perpetrators)  # "…by regime forces, killing nine civilians"

@@ -177,3 +177,23 @@ def _held_responsible(doc: Doc, marks: Marks, k: int, ceiling: int) -> Mark | No
 def is_attack_word(marks: Marks, k: int) -> bool:
     m = marks.at("trigger", k)
     return m is not None and m.value == "attacks"
+
+
+_HANDS_EN = {("at", "their", "hands"), ("at", "its", "hands"), ("by", "them"), ("by", "it")}
+_HANDS_AR = {"يدها", "يده", "ايديها", "ايديهم", "يديها", "يدهم", "بيدها", "بيده"}
+
+
+def pronoun_agent(doc: Doc, marks: Marks, c: Candidate, ceiling: int) -> list[str | None]:
+    """"… 45 civilian deaths at their hands", "مقتل 40 مدنياً على يدها": an agent written as a pronoun after the
+    count stands for the one party named before the count in its sentence."""
+    k = c.end
+    if k >= ceiling:
+        return []
+    if doc.lang_ == "ar":
+        at = k + 1 if normalize_ar(doc[k].text) in {"على", "علي"} and k + 1 < ceiling else k
+        if normalize_ar(doc[at].text) not in _HANDS_AR:
+            return []
+    elif not any(tuple(t.lower_ for t in doc[k : k + len(words)]) == words for words in _HANDS_EN):
+        return []
+    named = {m.value for m in marks.within("actor", c.sent.start, c.number.start)}
+    return [named.pop()] if len(named) == 1 else []
