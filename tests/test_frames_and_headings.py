@@ -269,3 +269,21 @@ PRONOUN_AGENTS = [
 def test_an_agent_written_as_a_pronoun(en: Language, ar: Language, lang: str, text: str,
                                        expected: set[tuple[str | None, str | None, str | None, int]]) -> None:
     assert counts(en if lang == "en" else ar, text, lang) == expected
+
+
+TORTURE = [
+    pytest.param("The report recorded 16 torture-related deaths in March.", {("died_under_torture", PER, None, 16)},
+                 id="torture-related-deaths"),
+    pytest.param("The death toll due to torture reached 412 by the end of the year.", {("died_under_torture", PER, None, 412)},
+                 id="a-toll-of-torture-reached"),
+    pytest.param("Among the victims of torture were 388 killed by the SDF.", {("died_under_torture", PER, SDF, 388)},
+                 id="killed-among-the-victims-of-torture"),
+    pytest.param("The number of people who died under torture amounts to 47.", {("died_under_torture", PER, None, 47)},
+                 id="amounts-to"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TORTURE)
+def test_deaths_under_torture_told_by_a_frame(en: Language, text: str,
+                                              expected: set[tuple[str | None, str | None, str | None, int]]) -> None:
+    assert counts(en, text, "en") == expected

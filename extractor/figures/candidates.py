@@ -164,6 +164,8 @@ def find_candidates_in(
                     c.group = source.group  # "the toll by governorate:" lists the civilians counted before
             elif (counted := reached_count(doc, marks, n)) is not None:
                 c.elided = True  # "the number of civilians killed reached 3,364"
+                if counted.kind == "trigger":
+                    c.predicate = counted.value  # "the death toll due to torture reached 1,057"
                 apply_noun(c, [counted], out)
                 c.group = c.group or ("persons" if c.event in {"killed", "arrested"} else None)
             elif not out and ent not in NOT_COUNTS and ent != "DATE" and (ranked := ranked_count(doc, marks, n)) is not None:

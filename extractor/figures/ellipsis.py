@@ -149,7 +149,7 @@ def reached_count(doc: Doc, marks: Marks, n: Number) -> Mark | None:
         return None
     sent = doc[n.start].sent
     for cue in marks.within("cue:number_of", sent.start, k):
-        nouns = [m for kind in ("group", "event", "target") for m in marks.within(kind, cue.end, min(k, cue.end + 4))]
+        nouns = [m for kind in ("group", "event", "target", "trigger") for m in marks.within(kind, cue.end, min(k, cue.end + 4))]
         if nouns:
             return sorted(nouns, key=lambda m: (m.kind != "group", m.start))[0]
     if doc.lang_ == "ar" and doc[k].norm_ in {"هم", "هن"}:

@@ -119,6 +119,8 @@ def _own_metric(doc: Doc, marks: Marks, cands: list[Candidate], j: int) -> tuple
     """The metric a candidate's own words give, and whether it is strong (not sentence-wide)."""
     c = cands[j]
     left, right = _segment(cands, j)
+    if c.predicate == "killed" and _torture_near(marks, left, _clause_end(doc, c.end, right)):
+        return "died_under_torture", True  # "Among the victims of torture were 14,235 killed by the regime"
     if c.predicate is not None:
         return c.predicate, True  # "98,279 are still forcibly disappeared": the number's own predicate
     if c.event == "facility" or (c.target and not c.event):
