@@ -287,3 +287,14 @@ TORTURE = [
 def test_deaths_under_torture_told_by_a_frame(en: Language, text: str,
                                               expected: set[tuple[str | None, str | None, str | None, int]]) -> None:
     assert counts(en, text, "en") == expected
+
+
+def test_a_verb_left_out_between_a_party_and_its_count(en: Language) -> None:
+    text = ("At least 9,400 people are still forcibly disappeared in the province. The SDF is responsible for 5,100 of "
+            "them, including 40 children; HTS for 2,300, including 12 children; and ISIS for 2,000.")
+    SD = "still_disappeared"
+    assert counts(en, text, "en") == {(SD, PER, None, 9400), (SD, PER, SDF, 5100), (SD, CH, SDF, 40),
+                                      (SD, PER, HTS, 2300), (SD, CH, HTS, 12), (SD, PER, ISIS, 2000)}
+    assert counts(en, "Russian forces carried out 60 attacks on schools, regime forces 35, and ISIS 4.", "en") == {
+        (AVF, None, RUS, 60), (AVF, None, REG, 35), (AVF, None, ISIS, 4)}
+    assert counts(en, "The total number of civilians killed by the SDF in the year is 310.", "en") == {(K, CIV, SDF, 310)}

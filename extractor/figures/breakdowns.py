@@ -208,6 +208,9 @@ def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
     for j, c in enumerate(cands):
         if c.head is not None:
             continue  # a part of counts that add up (link_sums)
+        if c.parallel is not None and c.parallel.head is not None and is_part_of(c.parallel.head, c):
+            c.head = c.parallel.head  # "…responsible for 96,103 of them; ISIS for 8,684": a part of the same total
+            continue
         same = [o for o in cands[:j] if o.sent.start == c.sent.start]
         if _refers_back(doc, c, marks) == "partitive":
             totals = [h for h in cands[max(0, j - 12) : j] if not h.elided and h.restates is None]
@@ -242,7 +245,7 @@ def link_breakdowns(doc: Doc, marks: Marks, cands: list[Candidate]) -> None:
                 if h is not None:
                     nxt_tok = doc[h.number.end] if h.number.end < len(doc) else None
                     bare = nxt_tok is None or nxt_tok.pos_ in {"ADP", "PUNCT", "CCONJ"}
-                    sibling = h.head is not None and h.elided and bare and _refers_back(doc, h) is None
+                    sibling = h.head is not None and h.elided and bare and _refers_back(doc, h) is None and h.parallel is None
                     # "ارتكبت القوات الروسية مجزرتين …، وارتكبت قوات النظام مجزرة": a clause with its own party
                     sibling = sibling or (h.head is not None and doc.lang_ == "ar" and bool(marks.within("actor", h.end, c.start))
                                           and bool(marks.within("cue:act", h.end, c.start)))

@@ -29,8 +29,9 @@ class Candidate:
     period: Period | None = None  # a span the candidate's own context fixes (a table's year row)
     restates: Candidate | None = None  # "the 79 attacks": a total stated before, named again
     predicate: str | None = None  # "98,279 are still forcibly disappeared": the number's own verb
-    from_context: bool = False
-    from_tree: bool = False  # the party came from the dependency tree, which a list of parts can outvote  # the party came from a heading or the report's topic, not the sentence
+    parallel: Candidate | None = None  # "X is responsible for 96,103 …; ISIS for 8,684": the count it stands beside
+    from_context: bool = False  # the party came from a heading or the report's topic, not the sentence
+    from_tree: bool = False  # the party came from the dependency tree, which a list of parts can outvote
     generic: bool = False  # the metric came from a generic word ("victims", "deaths")
     reason: str = ""  # why it could not be resolved, for warnings
 

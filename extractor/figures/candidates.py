@@ -210,6 +210,8 @@ def find_candidates_in(
                 appositive = appositive_noun(doc, marks, n)
                 if appositive is not None:
                     source = appositive
+                c.parallel = _gapped(doc, marks, n, out)
+                source = c.parallel or source
                 c.group, c.event, c.target = source.group, source.event, source.target
                 if people and c.group is None:
                     c.group = "persons"
@@ -242,6 +244,16 @@ def _times_used(doc: Doc, marks: Marks, n: Number, sent: Span) -> bool:
     if nxt is None or normalize_ar(nxt.text) not in _TIMES and nxt.lower_ not in _TIMES:
         return False
     return bool(marks.within("weapon", max(sent.start, n.start - 8), n.start))
+
+
+def _gapped(doc: Doc, marks: Marks, n: Number, out: list[Candidate]) -> Candidate | None:
+    """A verb left out between a party and its count: "Syrian regime forces are responsible for 96,103 of them…;
+    ISIS for 8,684" — the count after "party + preposition" stands where the first count after that preposition
+    stood, and counts what it counts."""
+    if n.start < 2 or doc[n.start - 1].lower_ not in {"for", "to", "with"} or marks.ending("actor", n.start - 2) is None:
+        return None
+    word = doc[n.start - 1].lower_
+    return next((o for o in out if o.number.start > 0 and doc[o.number.start - 1].lower_ == word), None)
 
 
 def _broken_down(marks: Marks, n: Number) -> bool:
