@@ -280,6 +280,8 @@ TORTURE = [
                  id="killed-among-the-victims-of-torture"),
     pytest.param("The number of people who died under torture amounts to 47.", {("died_under_torture", PER, None, 47)},
                  id="amounts-to"),
+    pytest.param("The number of detainees who died under torture in the prisons of the SDF was 23.",
+                 {("died_under_torture", PER, SDF, 23)}, id="the-number-of-a-group-and-what-happened-to-it"),
 ]
 
 

@@ -164,9 +164,10 @@ def find_candidates_in(
                     c.group = source.group  # "the toll by governorate:" lists the civilians counted before
             elif (counted := reached_count(doc, marks, n)) is not None:
                 c.elided = True  # "the number of civilians killed reached 3,364"
-                if counted.kind == "trigger":
-                    c.predicate = counted.value  # "the death toll due to torture reached 1,057"
-                apply_noun(c, [counted], out)
+                said = [m for m in counted if m.kind == "trigger"]
+                if said:
+                    c.predicate = said[0].value  # "the death toll due to torture reached 1,057"
+                apply_noun(c, counted, out)
                 c.group = c.group or ("persons" if c.event in {"killed", "arrested"} else None)
             elif not out and ent not in NOT_COUNTS and ent != "DATE" and (ranked := ranked_count(doc, marks, n)) is not None:
                 c.elided = True  # "Idlib came first in the death toll with 63": the ranking's noun is in its lead

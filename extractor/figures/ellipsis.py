@@ -140,8 +140,10 @@ def _listed_ar(doc: Doc, marks: Marks, n: Number) -> bool:
     return any(marks.starting(kind, nxt) for kind in ("cue:agent", "cue:agent_each", "place", "cue:breakdown"))
 
 
-def reached_count(doc: Doc, marks: Marks, n: Number) -> Mark | None:
-    """``the number of civilians killed … reached 3,364``, ``فإن عدد القتلى المدنيين … بلغ 3364``."""
+def reached_count(doc: Doc, marks: Marks, n: Number) -> list[Mark] | None:
+    """``the number of civilians killed … reached 3,364``, ``فإن عدد القتلى المدنيين … بلغ 3364``: the counted
+    noun named after "the number of", and the word for what happened to it where one follows ("the number of
+    victims who died under torture … was 344")."""
     k = n.start - 1
     while k >= 0 and (doc[k].is_punct or marks.at("cue:qualifier", k)):
         k -= 1
@@ -151,10 +153,13 @@ def reached_count(doc: Doc, marks: Marks, n: Number) -> Mark | None:
     for cue in marks.within("cue:number_of", sent.start, k):
         nouns = [m for kind in ("group", "event", "target", "trigger") for m in marks.within(kind, cue.end, min(k, cue.end + 4))]
         if nouns:
-            return sorted(nouns, key=lambda m: (m.kind != "group", m.start))[0]
+            first = sorted(nouns, key=lambda m: (m.kind != "group", m.start))[0]
+            said = [m for m in marks.within("trigger", cue.end, k)
+                    if m.value != "attacks" and not first.start <= m.start < first.end]  # "detainees who died…": the verb
+            return [first] + ([said[0]] if first.kind == "group" and said else [])
     if doc.lang_ == "ar" and doc[k].norm_ in {"هم", "هن"}:
         groups = marks.within("group", sent.start, k)  # "المدنيون الذين قتلوا خلال الأيام الأربعة هم 30 في حلب"
-        return groups[-1] if groups else None
+        return groups[-1:] if groups else None
     return None
 
 
