@@ -184,6 +184,10 @@ SHARES_AND_LISTS = [
                  id="ar-a-colon-lead-in-and-relative-clauses-naming-parties"),
     pytest.param("ar", "وبلغ عدد الضحايا على يد قوات سوريا الديمقراطية خلال الفترة ذاتها 15 مدنياً.", {(K, CIV, SDF, 15)},
                  id="ar-a-three-word-time-phrase-between-party-and-count"),
+    pytest.param("ar", "وبلغ عدد الضحايا على يد هيئة تحرير الشام للفترة ذاتها 9 أشخاص.", {(K, PER, HTS, 9)},
+                 id="ar-a-time-phrase-with-a-joined-preposition"),
+    pytest.param("ar", "وبلغ عدد ضحايا القوات التركية التي تقصف المنطقة منذ أسابيع، 27 مدنياً.", {(K, CIV, TUR, 27)},
+                 id="ar-a-relative-clause-right-after-the-party-then-a-comma"),
 ]
 
 

@@ -52,7 +52,7 @@ def left_actor(doc: Doc, marks: Marks, c: Candidate, floor: int, earlier: list[C
             k = opened - 1  # "قوات الإدارة الذاتية (بشكل أساسي قوات حزب الاتحاد الديمقراطي) 7 مدنيين": an aside on the name
             steps += 1
             continue
-        if (opened := _relative_aside(doc, k, floor)) is not None:
+        if (opened := _relative_aside(doc, marks, k, floor)) is not None:
             k = opened - 1  # "قتلت قسد، التي تشكل الوحدات الكردية عمودها الفقري، 58 مدنياً": an aside on the party
             steps += 1
             continue
@@ -88,12 +88,15 @@ def _parenthesis_open(doc: Doc, k: int, floor: int) -> int | None:
 _RELATIVES = {"which", "who", "whose", "التي", "الذي", "الذين", "اللتين", "اللذين"}
 
 
-def _relative_aside(doc: Doc, k: int, floor: int) -> int | None:
-    """Where the aside ending at the comma ``k`` opens, if it is a relative clause set off by commas after a
-    party's name ("Russian forces, which entered the war in 2015, killed 12"); else None."""
+def _relative_aside(doc: Doc, marks: Marks, k: int, floor: int) -> int | None:
+    """Where the aside ending at the comma ``k`` opens, if it is a relative clause on a party's name, set off by
+    commas ("Russian forces, which entered the war in 2015, killed 12") or right after it ("ضحايا قوات النظام الذي
+    تدافع عنه روسيا، 106 أشخاص"); else None."""
     if doc[k].text not in {",", "،"}:
         return None
     for j in range(k - 1, max(floor, k - 25) - 1, -1):
+        if doc[j].lower_ in _RELATIVES and j > floor and marks.ending("actor", j - 1) is not None:
+            return j
         if doc[j].text in {",", "،", ".", ":", ";", "؛"}:
             return j if doc[j].text in {",", "،"} and j + 1 < k and doc[j + 1].lower_ in _RELATIVES else None
     return None
