@@ -52,3 +52,28 @@ ARABIC = [
 @pytest.mark.parametrize(("text", "expected"), ARABIC)
 def test_arabic_places(ar: Language, text: str, expected: list[tuple[int, str | None]]) -> None:
     assert places(ar, text, "ar") == expected
+
+
+def test_a_count_whose_sentence_names_no_place_takes_its_paragraph_heading_or_title_place() -> None:
+    """corpus/README.md rule 11, steps 3 to 6: the sentence's one untaken place, the paragraph's, the heading's,
+    the title's; a sentence on all of Syria takes none."""
+    from extractor.figures import find_figures
+    from extractor.pipeline import load_pipeline
+
+    nlp = load_pipeline("en")
+
+    def places(text: str) -> dict[int, str | None]:
+        figures, _ = find_figures(nlp(text), lang="en")
+        return {f.count: f.location for f in figures}
+
+    paragraph = ("Russian warplanes bombed the vegetable market of Ariha on the morning of 3 May. The strike killed "
+                 "17 civilians, including six children.")
+    assert places(paragraph) == {17: "Ariha", 6: "Ariha"}
+    titled = ("Eleven Days of Bombardment in Northwest Syria\n\nRegime forces killed 48 civilians in the period, and "
+              "Russian forces killed 21.\n")
+    assert places(titled) == {48: "northwest Syria", 21: "northwest Syria"}
+    taken = "SNHR recorded 64 deaths, 40 of them in Idlib."
+    assert places(taken) == {64: None, 40: "Idlib"}
+    country = ("Russian warplanes bombed the market of Ariha on 3 May. Across Syria, SNHR recorded 310 civilian "
+               "deaths in May.")
+    assert places(country) == {310: None}

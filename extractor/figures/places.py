@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from extractor.arabic import normalize_ar
 from extractor.figures.candidate import Candidate
+from extractor.figures.layout import is_heading, layout_of
 from extractor.lexicon import Mark, Marks
 
 _ONE = {"واحدة", "واحد", "واحدا"}
@@ -21,6 +22,8 @@ def locate(doc: Doc, marks: Marks, cands: list[Candidate]) -> list[Candidate]:
     ("…, followed by Aleppo with 9", "تلتها حلب بـ 9"); in a ranking the place comes first and the count after
     "with" / "بـ" / a colon ("Idlib came first with 40", "إدلب بـ 40", "Idlib: 40"), so there the place before the
     count, back to the last count, is its own. Else its total's place, else the one place its sentence names."""
+    taken = _own_places(doc, marks, cands)
+    around = context_places(doc, marks)
     for j, c in enumerate(cands):
         if c.location:
             continue
@@ -37,9 +40,60 @@ def locate(doc: Doc, marks: Marks, cands: list[Candidate]) -> list[Candidate]:
         elif c.head is not None:
             c.location = c.head.location
         else:
-            in_sent = {m.value for m in marks.within("place", c.sent.start, c.sent.end)}
-            c.location = in_sent.pop() if len(in_sent) == 1 else None
+            in_sent = {m.value for m in marks.within("place", c.sent.start, c.sent.end) if m.start not in taken}
+            named = marks.within("place", c.sent.start, c.sent.end)
+            if len(in_sent) == 1:
+                c.location = in_sent.pop()
+            elif not named and not _all_syria(doc, marks, c.sent.start, c.sent.end):
+                c.location = around.get(c.sent.start)
     return [one for c in cands for one in _each_place(doc, marks, c)]
+
+
+def _own_places(doc: Doc, marks: Marks, cands: list[Candidate]) -> set[int]:
+    """Where the places start that a count of their sentence takes as its own ("64 civilians, 40 of them in
+    Idlib": Idlib is the 40's, not the 64's)."""
+    taken: set[int] = set()
+    for j, c in enumerate(cands):
+        nxt = cands[j + 1].start if j + 1 < len(cands) and cands[j + 1].sent.start == c.sent.start else c.sent.end
+        taken.update(p.start for p in marks.within("place", c.end, nxt)
+                     if p.start - c.end <= 6 and not any(doc[k].text in _COMMAS for k in range(c.end, p.start)))
+    return taken
+
+
+def _all_syria(doc: Doc, marks: Marks, start: int, end: int) -> bool:
+    """Does the stretch name Syria as a whole ("across Syria", "في سوريا"), outside any place's name?"""
+    return any(normalize_ar(t.text).lstrip("و") in _SYRIA and marks.at("place", t.i) is None for t in doc[start:end])
+
+
+_SYRIA = {"syria", "Syria", "سوريا", "سورية", "بسوريا", "بسورية"}
+
+
+def context_places(doc: Doc, marks: Marks) -> dict[int, str | None]:
+    """Per sentence start, the place of what it stands in, for a count whose sentence names none: the one place
+    named earlier in its paragraph, else the one its heading names, else the one the title names."""
+    sents = layout_of(doc).sents
+    if not sents:
+        return {}
+
+    def one(start: int, end: int) -> str | None:
+        found = {m.value for m in marks.within("place", start, end)}
+        return found.pop() if len(found) == 1 and not _all_syria(doc, marks, start, end) else None
+
+    title = one(sents[0].start, sents[0].end) if is_heading(sents[0]) or sents[0].text.strip()[-1:] not in ".!?" else None
+    out: dict[int, str | None] = {}
+    heading: str | None = None
+    block, earlier = -1, set[str]()
+    for n, sent in enumerate(sents):
+        b = layout_of(doc).block_index(sent.start_char)
+        if b != block:
+            block, earlier = b, set[str]()
+        if n and is_heading(sent):
+            heading = one(sent.start, sent.end)  # a new section: its own place, or none
+        out[sent.start] = (next(iter(earlier)) if len(earlier) == 1 else None) or heading or title
+        if _all_syria(doc, marks, sent.start, sent.end):
+            earlier.add("")  # a sentence on all of Syria: the paragraph names more than one place
+        earlier |= {m.value for m in marks.within("place", sent.start, sent.end)}
+    return {k: v or None for k, v in out.items()}
 
 
 def _ranked(doc: Doc, marks: Marks, c: Candidate) -> bool:
