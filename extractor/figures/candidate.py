@@ -26,6 +26,7 @@ class Candidate:
     perpetrators: list[str | None] = field(default_factory=list)
     head: Candidate | None = None  # the total this one is a breakdown of
     location: str | None = None
+    place_from_context: bool = False  # the place is its paragraph's, heading's or title's, not its sentence's
     period: Period | None = None  # a span the candidate's own context fixes (a table's year row)
     restates: Candidate | None = None  # "the 79 attacks": a total stated before, named again
     predicate: str | None = None  # "98,279 are still forcibly disappeared": the number's own verb

@@ -18,7 +18,7 @@ def to_figures(doc: Doc, cands: list[Candidate], spans: Spans, text: Text | None
     """One figure per candidate and party, in text order, without restatements; warnings for counts left out."""
     figures: list[Figure] = []
     warnings: list[str] = []
-    seen: dict[tuple[Any, ...], list[tuple[Figure, bool]]] = {}
+    seen: dict[tuple[Any, ...], list[tuple[Figure, bool, bool]]] = {}
     headline = headline_starts(doc)
     for c in sorted(cands, key=lambda c: (c.sent.start_char in headline, c.number.start)):
         sent_text = c.sent.text.strip()
@@ -47,17 +47,18 @@ def to_figures(doc: Doc, cands: list[Candidate], spans: Spans, text: Text | None
             except ValueError as err:
                 warnings.append(f"left out {c.count} ({err}): {short(sent_text)}")
                 continue
-            key = (fig.metric, fig.group, fig.perpetrator, fig.count, fig.location)
+            key = (fig.metric, fig.group, fig.perpetrator, fig.count)
             stated = [
                 (f, own)
-                for f, own in seen.get(key, [])
+                for f, own, weak in seen.get(key, [])
                 if f.evidence and f.evidence.start != c.sent.start_char
+                and (f.location == fig.location or weak or c.place_from_context)  # a place the context lent differs freely
                 and (f.target == fig.target or None in (f.target, fig.target))  # "3 attacks on schools" ≠ "… on markets"
             ]
             mine = id(c) in spans.explicit
             if any(not (own and mine and f.period != fig.period) for f, own in stated):
                 continue  # the same figure restated (headline and body, text and table)
-            seen.setdefault(key, []).append((fig, mine))
+            seen.setdefault(key, []).append((fig, mine, c.place_from_context))
             figures.append(fig)
     figures = _drop_headline_restatements(figures, headline)
     return sorted(figures, key=lambda f: f.evidence.start if f.evidence else 0), warnings

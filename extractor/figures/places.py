@@ -38,7 +38,7 @@ def locate(doc: Doc, marks: Marks, cands: list[Candidate]) -> list[Candidate]:
         elif after:
             c.location = after[0].value
         elif c.head is not None:
-            c.location = c.head.location
+            c.location, c.place_from_context = c.head.location, c.head.place_from_context
         else:
             in_sent = {m.value for m in marks.within("place", c.sent.start, c.sent.end) if m.start not in taken}
             named = marks.within("place", c.sent.start, c.sent.end)
@@ -46,6 +46,7 @@ def locate(doc: Doc, marks: Marks, cands: list[Candidate]) -> list[Candidate]:
                 c.location = in_sent.pop()
             elif not named and not _all_syria(doc, marks, c.sent.start, c.sent.end):
                 c.location = around.get(c.sent.start)
+                c.place_from_context = c.location is not None
     return [one for c in cands for one in _each_place(doc, marks, c)]
 
 
