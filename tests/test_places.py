@@ -77,3 +77,14 @@ def test_a_count_whose_sentence_names_no_place_takes_its_paragraph_heading_or_ti
     country = ("Russian warplanes bombed the market of Ariha on 3 May. Across Syria, SNHR recorded 310 civilian "
                "deaths in May.")
     assert places(country) == {310: None}
+
+
+def test_a_headline_figure_restated_where_the_context_lends_another_place_is_one_figure() -> None:
+    from extractor.figures import find_figures
+    from extractor.pipeline import load_pipeline
+
+    nlp = load_pipeline("en")
+    text = ("SNHR: 17 Civilians Killed in Idlib Governorate\n\nRussian warplanes struck the market of Ariha on 3 May. "
+            "The strike killed 17 civilians.\n")
+    figures, _ = find_figures(nlp(text), lang="en")
+    assert [(f.count, f.location) for f in figures] == [(17, "Ariha")]
