@@ -174,3 +174,12 @@ def test_disappearances_counted_since_the_uprising_are_the_disappeared_of_today(
     (figure,) = extract(nlp, "Since March 2011, regime forces have forcibly disappeared at least 95,000 people.",
                         period=DOC_PERIOD, published=D(2019, 11, 18))
     assert (figure.metric, figure.period) == ("still_disappeared", Period(start=D(2011, 3, 1), end=D(2019, 11, 18)))
+
+
+def test_a_month_without_a_year_in_a_report_on_one_year_is_that_years(nlp: Language) -> None:
+    """An annual report published in January names the months of the year before ("the deadliest month was July")."""
+    text = ("Annual report: civilian deaths in 2018\n\nSNHR, 2 January 2019\n\nThe network documented the killing of "
+            "3,200 civilians in 2018. The deadliest month was March, in which SNHR recorded the deaths of 610 civilians.\n")
+    year = Period(start=D(2018, 1, 1), end=D(2018, 12, 31))
+    periods = {f.count: f.period for f in extract(nlp, text, period=year, published=D(2019, 1, 2)) if f.period}
+    assert periods[610] == Period(start=D(2018, 3, 1), end=D(2018, 3, 31))

@@ -29,6 +29,8 @@ def figure_periods(
     """The period of every candidate: a table row's year, its own sentence's period phrase nearest the number,
     its total's, the last day named earlier in its paragraph, its heading's, else the report's ``period``."""
     year = context_year(doc, published)
+    if period is not None and period.start is not None and period.end is not None and period.start.year == period.end.year:
+        year = period.start.year  # "the deadliest month was July" in a report on 2019 published in January 2020
     anchor = period.end if period else published
     phrases = {  # each sentence's period phrases, found once
         start: find_periods(sent.text, lang=lang, year=year, published=published, anchor=anchor, days=True)
