@@ -52,6 +52,8 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
             rf"(?:[^\d.;:]{{0,100}}?\s(?i:in|of|on)\s+)?(?P<a>{date})"
         ),
         "day": re.compile(rf"(?<![\d\w])(?:{d}\s+{m},?\s+{y}|{m}\s+{d},\s+{y})"),
+        # "On 27 July, Russian warplanes …": a sentence that opens on a day of a month the context gives the year of
+        "day_in_year": re.compile(rf"^\W{{0,3}}(?i:on)\s+(?:{d}\s+{m}|{m}\s+{d})(?![,\s]*(?:{y}|\d))"),
         "half": re.compile(rf"\b(?i:(?P<which>first|second)\s+half\s+of\s+(?:the\s+year\s+)?)(?P<y>{y})"),
         "first_months": re.compile(rf"\b(?i:(?:the\s+)?first\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})"
                                    rf"\s+months\s+of\s+(?:the\s+year\s+)?)(?P<y>{y})?"),
@@ -171,7 +173,7 @@ def find_periods(
         for mt in pats["last_year"].finditer(text):
             y = published.year - 1
             add(mt.start(), mt.end(), Period(start=dt.date(y, 1, 1), end=dt.date(y, 12, 31)), "relative")
-    for mt in pats["day"].finditer(text) if days else []:
+    for mt in [*pats["day"].finditer(text), *pats["day_in_year"].finditer(text)] if days else []:
         dy, dm, dd = _parse_date(mt.group(), lang, year)
         if dy and dm and dd and dd <= calendar.monthrange(dy, dm)[1]:
             add(mt.start(), mt.end(), Period(start=dt.date(dy, dm, dd), end=dt.date(dy, dm, dd)), "day")

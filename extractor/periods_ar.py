@@ -40,6 +40,9 @@ def _patterns() -> dict[str, re.Pattern[str]] | None:
         "since": (rf"منذ\s+(?:[^\d.،؛:]{{0,50}}?\s(?:في|عام)\s+)?(?P<a>{date})"),
         "half": (rf"النصف\s+(?P<which>الاول|الثاني)\s+من\s+(?:عام\s+|العام\s+)?(?P<y>{_Y})"),
         "day": (rf"(?<!\d)(?P<d>\d{{1,2}})\s+{m}\s+(?:عام\s+|العام\s+)?(?P<y>{_Y})"),
+        # "وفي 27 تموز ارتكبت …", "فوقعت في 9 تموز": "on" a day of a month the context gives the year of (Arabic
+        # narrates an incident's day after its verb as often as before it; English opens the sentence with it)
+        "day_in_year": (rf"(?:^|\s)(?:و?في|يوم|بتاريخ)\s+(?P<d>\d{{1,2}})\s+{m}(?!\s*(?:/|عام|العام|سنة|\d))"),
         "month": (rf"(?<!\d\s)(?<![\w])(?P<m>{m})(?:\s+(?:عام\s+|العام\s+)?(?P<y>{_Y}))?(?![\w])"),
         "year": (rf"(?:في|خلال|عام|العام|لعام|سنة)\s+(?:عام\s+)?(?P<y>{_Y})(?!\s*[/-]?\s*\d)"),
         "days": (r"(?:خلال|في|مدى)\s+(?P<n>\d{1,3})\s+(?:يوما|يوم|ايام)"),
@@ -107,10 +110,11 @@ def find_periods_ar(
     for mt in pats["half"].finditer(folded):
         y, first = int(mt["y"]), mt["which"] == "الاول"
         add(mt.start(), mt.end(), Period(start=dt.date(y, 1 if first else 7, 1), end=dt.date(y, 6 if first else 12, 30 if first else 31)), "half")
-    for mt in pats["day"].finditer(folded) if days else []:
-        parts = _date_parts(mt.group(), year)
-        day = _bound(parts, end=False) if parts[2] else None
-        add(mt.start(), mt.end(), Period(start=day, end=day) if day else None, "day")
+    for key in ("day", "day_in_year"):
+        for mt in pats[key].finditer(folded) if days else []:
+            parts = _date_parts(mt.group(), year)
+            day = _bound(parts, end=False) if parts[2] else None
+            add(mt.start(), mt.end(), Period(start=day, end=day) if day else None, "day")
     for mt in pats["month"].finditer(folded):
         month_year = int(mt["y"]) if mt["y"] else year
         month = _month_of(mt["m"])

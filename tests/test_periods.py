@@ -31,6 +31,12 @@ def periods_in(text: str, **context: Any) -> list[Period]:
                      {"published": D(2019, 11, 1)}, D(2019, 10, 9), D(2019, 11, 1), id="since-a-long-clause-on-a-day"),
         pytest.param("since 2011", {"published": D(2020, 6, 1)}, D(2011, 3, 1), D(2020, 6, 1),
                      id="since-2011-is-since-the-uprising"),
+        pytest.param("On 14 August, regime helicopters dropped barrel bombs on the town.", {"year": 2016, "days": True},
+                     D(2016, 8, 14), D(2016, 8, 14), id="a-sentence-opening-on-a-day-takes-the-context-year"),
+        pytest.param("وفي 14 آب ألقت مروحيات النظام براميل متفجرة على البلدة.", {"year": 2016, "days": True, "lang": "ar"},
+                     D(2016, 8, 14), D(2016, 8, 14), id="ar-on-a-day-takes-the-context-year"),
+        pytest.param("أما المجزرة الثالثة فوقعت في 3 آب في مدينة الباب.", {"year": 2016, "days": True, "lang": "ar"},
+                     D(2016, 8, 3), D(2016, 8, 3), id="ar-on-a-day-after-the-verb"),
         pytest.param("منذ عام 2011", {"published": D(2020, 6, 1), "lang": "ar"}, D(2011, 3, 1), D(2020, 6, 1),
                      id="ar-since-2011-is-since-the-uprising"),
         pytest.param("between March 2011 and June 2016", {}, D(2011, 3, 1), D(2016, 6, 30), id="range-month-years"),
@@ -83,6 +89,8 @@ def test_period_phrase(text: str, context: dict[str, Any], start: dt.date, end: 
         pytest.param("last month", {}, id="relative-without-publication"),
         pytest.param("in 16 days", {}, id="days-without-anchor"),
         pytest.param("a 2019 report", {}, id="year-as-modifier"),
+        pytest.param("They committed three massacres, the deadliest on 15 January.", {"year": 2020, "days": True},
+                     id="a-day-inside-the-sentence-is-an-instance-not-the-counts"),
     ],
 )
 def test_no_period(text: str, context: dict[str, Any]) -> None:
