@@ -17,11 +17,23 @@ from extractor.figures.ellipsis import (
     elidable,
     last_total,
     lead_in_noun,
-    partitive,
     read_label,
     refers,
     restatement,
     target_after_verb,
+)
+from extractor.figures.filters import (
+    EVERY,
+    date_number,
+    excluded,
+    inside,
+    is_share,
+    negated,
+    one_of_them_told,
+    other_source,
+    rate_after,
+    self_quoted,
+    threshold,
 )
 from extractor.lexicon import Mark, Marks
 from extractor.figures.nouns import ATTACK_EVENTS, apply_noun, attack_on_target, counted_noun, of_them
@@ -32,7 +44,6 @@ from extractor.figures.numbers import (
     find_noun_counts,
     find_numbers,
     looks_like_year,
-    month_names,
     one_after_noun,
 )
 from extractor.arabic import normalize_ar, strip_marks
@@ -51,42 +62,6 @@ def _cue_after(marks: Marks, kind: str, i: int) -> Mark | None:
     return marks.starting(f"cue:{kind}", i)
 
 
-def _excluded(doc: Doc, marks: Marks, n: Number) -> bool:
-    """Percentages, ages, article numbers and the like are not figures."""
-    if _cue_after(marks, "percent", n.end) or _cue_after(marks, "label_after", n.end):
-        return True
-    if _cue_after(marks, "vague", n.start):
-        return True  # "آلاف الأشخاص", "thousands of people": no count was stated
-    if any(marks.ending("cue:population", k) for k in range(max(0, n.start - 4), n.start)):
-        return True  # "a city that was home to well over 100,000 people": how many live there
-    if _cue_before(marks, "label_before", n.start) or _cue_before(marks, "age_before", n.start):
-        return True
-    if _cue_after(marks, "age_after", n.end) or (n.end < len(doc) and doc[n.end].text.startswith("-year")):
-        return True
-    return False
-
-
-_EVERY = {"every", "each", "كل", "لكل"}
-_THAT_ONE = {"الماضي", "المنصرم", "السابق", "ذاته", "نفسه", "الحالي", "الجاري", "الاول", "الاخير"}
-
-
-def _share(doc: Doc, n: Number) -> bool:
-    """``four in every five victims``, ``أربعة من كل خمسة``: a share, neither number a count."""
-    after = [t.lower_ for t in doc[n.end : n.end + 3]]
-    return bool(after) and after[0] in {"in", "of", "out", "من"} and bool(_EVERY & set(after[1:]))
-
-
-def _date_number(doc: Doc, n: Number) -> bool:
-    """A day of a month ("26 April", "April 26") or a year, by its neighbours, not by guesswork."""
-    if looks_like_year(doc, n):
-        return True
-    months = month_names(doc.lang_)
-    fold = (lambda t: normalize_ar(t.text).lstrip("و")) if doc.lang_ == "ar" else (lambda t: t.lower_.rstrip("."))
-    near = [fold(doc[k]) for k in (n.start - 1, n.end) if 0 <= k < len(doc)]
-    near += [doc[n.start - 2].lower_] if n.start >= 2 and doc[n.start - 1].text == "of" else []
-    return any(w in months for w in near)
-
-
 def find_candidates_in(
     doc: Doc, sent: Span, marks: Marks, numbers: list[Number], earlier: list[Candidate]
 ) -> list[Candidate]:
@@ -94,13 +69,13 @@ def find_candidates_in(
     out: list[Candidate] = []
     rate_at: int | None = None
     for n in numbers:
-        if _excluded(doc, marks, n) or (n.start > 0 and doc[n.start - 1].lower_ in _EVERY) or _share(doc, n):
+        if excluded(doc, marks, n) or (n.start > 0 and doc[n.start - 1].lower_ in EVERY) or is_share(doc, n):
             continue
         if any(o.start <= n.start < o.end for o in out):
             continue  # "of whom … one was a woman": the article is inside the count "one … a woman"
-        if _one_of_them_told(doc, n):
+        if one_of_them_told(doc, n):
             continue  # "في ثلاث هجمات، أصابت إحداها حياً سكنياً": one of them described, not a part counted
-        if _threshold(doc, marks, n):
+        if threshold(doc, marks, n):
             continue  # "an attack that kills five or more people": a threshold, not a count
         if doc[n.start].lower_ == "one" and doc[n.end : n.end + 2].text.lower() in {"of the", "of which", "of whom"}:
             continue  # "one of the deadliest days"; "three attacks, one of which hit a school": one instance told
@@ -134,7 +109,7 @@ def find_candidates_in(
                 k += 1  # "98,279 are still forcibly disappeared", "19 were killed"
             trig = marks.starting("trigger", k)
             ner = doc[n.start].ent_type_
-            ent = "DATE" if _date_number(doc, n) else ("" if ner == "DATE" else ner)
+            ent = "DATE" if date_number(doc, n) else ("" if ner == "DATE" else ner)
             if _times_used(doc, marks, n, sent):
                 c.event, c.noun = "attacks", (n.end, n.end + 1)  # "used incendiary weapons 40 times"
             elif trig is not None and trig.value not in {"attacks", "detained"} and ent not in NOT_COUNTS and ent != "DATE":
@@ -220,7 +195,7 @@ def find_candidates_in(
                 target_after_verb(doc, marks, c, limit)
         if c.noun and looks_like_year(doc, n) and not c.group:
             continue
-        if _rate_after(doc, marks, c) or _negated(doc, n):
+        if rate_after(doc, marks, c) or negated(doc, n):
             rate_at = n.start
             continue
         if c.elided and rate_at is not None and not [o for o in out if o.start > rate_at]:
@@ -287,16 +262,6 @@ def _among(doc: Doc, marks: Marks, sent: Span, n: Number) -> bool:
     return any(not normalize_ar(doc[m.end - 1].text).endswith(("هم", "ها", "هما")) for m in cues)
 
 
-def _one_of_them_told(doc: Doc, n: Number) -> bool:
-    """Arabic "one of them" (أحدها، إحداهما) as the subject of a verb right before it tells of one instance."""
-    if doc.lang_ != "ar" or n.end - n.start != 1 or n.start == 0:
-        return False
-    word = normalize_ar(doc[n.start].text)
-    before = doc[n.start - 1]
-    one_of = word.startswith(("احده", "احدا")) and len(word) > 4
-    return one_of and not before.is_punct and before.norm_ not in {"بينهم", "بينها", "منهم", "منها", "و"}
-
-
 def _of_those_who(doc: Doc, marks: Marks, n: Number, limit: int) -> Mark | None:
     """Arabic "N ممن …" (N of those who …): the verb of the main clause, the last one in the sentence, says what."""
     if doc.lang_ != "ar" or n.end >= limit or normalize_ar(doc[n.end].text) != "ممن":
@@ -351,47 +316,6 @@ def _opens_list(doc: Doc, n: Number, numbers: list[Number], c: Candidate) -> boo
     return 0 < len(gap) <= 2 and all(t.text == "," or t.lower_ == "and" for t in gap)
 
 
-def _threshold(doc: Doc, marks: Marks, n: Number) -> bool:
-    """``five or more``, ``خمسة أشخاص أو أكثر``: right after the number or after its noun."""
-    for k in range(n.end, min(len(doc), n.end + 4)):
-        if marks.starting("cue:threshold", k):
-            return True
-    return False
-
-
-def _negated(doc: Doc, n: Number) -> bool:
-    """``never recorded one arrest``, ``not a single child``: a number under a negation."""
-    if n.start > 0 and doc[n.start - 1].lower_ in {"no", "not", "never", "without"}:
-        return True
-    if not doc.has_annotation("DEP"):
-        return False
-    for depth, anc in enumerate(doc[n.start].ancestors):
-        if depth > 3:
-            break
-        if any(child.dep_ == "neg" for child in anc.children):
-            return True
-    return False
-
-
-def _rate_after(doc: Doc, marks: Marks, c: Candidate) -> bool:
-    """``eight children a day`` is a rate, not a figure."""
-    k = c.end
-    if k < len(doc) and doc[k].lower_ in {"each", "every"} and k + 1 < len(doc) and doc[k + 1].lower_ in {
-        "day", "week", "month", "hour", "year"
-    }:
-        return True
-    for j in range(k, min(len(doc), k + 8)):
-        if doc[j].is_punct or doc[j].like_num:
-            break
-        if (rate := _cue_after(marks, "rate", j)) is not None:
-            if rate.end < len(doc) and normalize_ar(doc[rate.end].text) in _THAT_ONE:
-                return False  # "في الشهر الماضي": in last month, not each month
-            if rate.end < len(doc) and normalize_ar(doc[rate.end].text).lstrip("و") in month_names(doc.lang_):
-                return False  # "في شهر أيار": in the month of May, not each month
-            return True  # "five people die under torture every day"
-    return False
-
-
 def _qualifier(doc: Doc, marks: Marks, c: Candidate) -> str:
     before = _cue_before(marks, "qualifier", c.number.start)
     if before is None and doc.lang_ == "ar" and c.number.start > 0 and doc[c.number.start - 1].norm_ in {"فرد", "عنصر"}:
@@ -405,38 +329,16 @@ def _qualifier(doc: Doc, marks: Marks, c: Candidate) -> str:
     return "exact"
 
 
-def _self_quoted(doc: Doc, marks: Marks, at: int) -> bool:
-    """``the network said: "the civilians killed … are 30 in Aleppo …"``: the report quoted, not a speaker."""
-    span = doc.char_span(max(0, at - 200), at, alignment_mode="contract")
-    if span is None:
-        return False
-    sent_start = doc[span.end - 1].sent.start if len(span) else span.start
-    lo = max(span.start, sent_start)
-    speaker = marks.within("cue:speaker_title", lo, span.end) or any(t.ent_type_ == "PERSON" for t in doc[lo : span.end])
-    return bool(marks.within("cue:source_self", lo, span.end)) and not speaker
-
-
-def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
-    """Is ``at`` inside a quotation? A figure a speaker cites restates the report's own."""
-    return any(a < at < b for a, b in spans)
-
-
-def _other_source(doc: Doc, marks: Marks, n: Number) -> bool:
-    """``According to UN estimates, nearly 950,000 people…``: another organisation's count, not the report's."""
-    sent = doc[n.start].sent
-    return any(m.start < n.start for m in marks.within("cue:other_source", sent.start, sent.end))
-
-
 def find_all_candidates(doc: Doc, marks: Marks, lang: str, skip: set[int]) -> list[Candidate]:
     """Candidates of every sentence, in order; tokens in ``skip`` (tables) are left out."""
     nouns = find_noun_counts(doc, marks, lang) if lang == "ar" else []
     written = [n for n in find_numbers(doc, lang) if not one_after_noun(doc, marks, n, lang)]
     numbers = sorted(written + find_articles(doc, marks, lang) + nouns, key=lambda n: n.start)
-    quoted = [(a, b) for a, b in quotation_spans(doc.text) if len(doc.text[a:b].split()) > 6 and not _self_quoted(doc, marks, a)]
-    numbers = [n for n in numbers if n.start not in skip and not _inside(doc[n.start].idx, quoted)]
+    quoted = [(a, b) for a, b in quotation_spans(doc.text) if len(doc.text[a:b].split()) > 6 and not self_quoted(doc, marks, a)]
+    numbers = [n for n in numbers if n.start not in skip and not inside(doc[n.start].idx, quoted)]
     out: list[Candidate] = []
     by_sent: dict[int, list[Number]] = {}
-    numbers = [n for n in numbers if not _other_source(doc, marks, n)]
+    numbers = [n for n in numbers if not other_source(doc, marks, n)]
     for n in numbers:
         by_sent.setdefault(doc[n.start].sent.start, []).append(n)
     for sent in layout_of(doc).sents:
