@@ -266,9 +266,10 @@ def compose_party_events(doc: Doc, marks: Marks) -> list[Mark]:
     "قصف لقوات النظام", "غارات روسية", "هجوم … شنته طائرات النظام", "مراكز الاحتجاز التابعة للنظام".
 
     Each mark spans the event noun and its party, with the party as ``value`` and ``event`` or ``detention``
-    as ``extra``: a count in the same clause whose agent is not written elsewhere takes it (figures/agents.py)."""
+    as ``extra`` (``intrinsic`` for a weapon only one party uses): a count in the same clause whose agent is not
+    written elsewhere takes it (figures/agents.py)."""
     # A weapon only one party uses names it ("barrel bombs", "براميل متفجرة": SNHR gives every one to the regime)
-    out = [Mark(m.start, m.end, "party_event", m.value, "event") for m in marks.by_kind.get("event_party", [])]
+    out = [Mark(m.start, m.end, "party_event", m.value, "intrinsic") for m in marks.by_kind.get("event_party", [])]
     for event in marks.by_kind.get("actor_event", []):
         if event.value not in {"event", "detention"}:
             continue

@@ -67,8 +67,11 @@ def event_party(doc: Doc, marks: Marks, c: Candidate, before: int, after: int) -
     لقوات النظام"); else before it (back to ``before``, the last count) one standing as the subject ("Russian
     airstrikes killed", "تسببت غارات روسية بمقتل")."""
     lo, hi = clause_of(doc, marks, c)
+    said_total = bool(marks.within("cue:total", c.sent.start, c.end))
     fits = [m for m in marks.within("party_event", max(lo, before), min(hi, after))
-            if m.extra == "event" or c.metric in DETENTION_METRICS]
+            if m.extra == "event" or (m.extra == "intrinsic" and not said_total) or c.metric in DETENTION_METRICS]
+    # a weapon only one party uses names it, unless the sentence gives a total over all parties ("A total of 401
+    # barrel bombs were dropped", "وثّقنا إجمالاً إلقاء 401 برميل"): that says it is no one party's
     own = [m for m in fits if c.number.start <= m.start < c.end]
     if own:
         return [own[0].value]  # "182 of the regime's chemical attacks", "47 Russian airstrikes"
