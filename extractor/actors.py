@@ -63,8 +63,8 @@ def compose_actors(doc: Doc, marks: Marks) -> list[Mark]:
     composed += [m for head in marks.by_kind.get("actor_head", []) if (m := _anaphor(doc, head, named)) is not None]
     # a name inside a wider strong modifier is the modifier's: "Russian" in "Syrian-Russian airstrikes"
     wider = [Mark(mod.start, mod.end, "actor", mod.value, "composed") for mod in marks.by_kind.get("actor_mod", [])
-             if mod.extra == "strong" and any(mod.start <= a.start and a.end <= mod.end and a.end - a.start < mod.end - mod.start
-                                              for a in marks.by_kind.get("actor", []))]
+             if mod.extra == "strong" and any(a.end - a.start < mod.end - mod.start
+                                              for a in marks.within("actor", mod.start, mod.end))]
     chosen: list[Mark] = []
     for mark in sorted([*composed, *wider, *marks.by_kind.get("actor", [])], key=lambda m: (m.start - m.end, m.start)):
         if not any(o.start < mark.end and mark.start < o.end for o in chosen):

@@ -54,16 +54,11 @@ def test_arabic_places(ar: Language, text: str, expected: list[tuple[int, str | 
     assert places(ar, text, "ar") == expected
 
 
-def test_a_count_whose_sentence_names_no_place_takes_its_paragraph_heading_or_title_place() -> None:
+def test_a_count_whose_sentence_names_no_place_takes_its_paragraph_heading_or_title_place(en: Language) -> None:
     """corpus/README.md rule 11, steps 3 to 6: the sentence's one untaken place, the paragraph's, the heading's,
     the title's; a sentence on all of Syria takes none."""
-    from extractor.figures import find_figures
-    from extractor.pipeline import load_pipeline
-
-    nlp = load_pipeline("en")
-
     def places(text: str) -> dict[int, str | None]:
-        figures, _ = find_figures(nlp(text), lang="en")
+        figures, _ = find_figures(en(text), lang="en")
         return {f.count: f.location for f in figures}
 
     paragraph = ("Russian warplanes bombed the vegetable market of Ariha on the morning of 3 May. The strike killed "
@@ -79,12 +74,8 @@ def test_a_count_whose_sentence_names_no_place_takes_its_paragraph_heading_or_ti
     assert places(country) == {310: None}
 
 
-def test_a_headline_figure_restated_where_the_context_lends_another_place_is_one_figure() -> None:
-    from extractor.figures import find_figures
-    from extractor.pipeline import load_pipeline
-
-    nlp = load_pipeline("en")
+def test_a_headline_figure_restated_where_the_context_lends_another_place_is_one_figure(en: Language) -> None:
     text = ("SNHR: 17 Civilians Killed in Idlib Governorate\n\nRussian warplanes struck the market of Ariha on 3 May. "
             "The strike killed 17 civilians.\n")
-    figures, _ = find_figures(nlp(text), lang="en")
+    figures, _ = find_figures(en(text), lang="en")
     assert [(f.count, f.location) for f in figures] == [(17, "Ariha")]

@@ -201,12 +201,11 @@ def sole_party(cands: list[Candidate], marks: Marks) -> None:
     """A report that gives its counts to one party only is about that party: its counts with no party of their own
     are that party's ("Among the victims were 12 children" in a report on the SDF's violations), unless their
     sentence speaks of all parties ("at the hands of the parties to the conflict", "في عموم سوريا")."""
-    named = {p for c in cands if not c.from_context for p in c.perpetrators if p}
     given = {p for c in cands for p in c.perpetrators if p}  # headings' parties too: "هيئة تحرير الشام" over a section
     lead = next((c for c in cands if c.metric is not None), None)
-    if len(named) != 1 or len(given) != 1 or lead is None:
-        return
-    party = next(iter(named))
+    if len(given) != 1 or lead is None or not any(p for c in cands if not c.from_context for p in c.perpetrators):
+        return  # the one party must be named in a sentence too, not only by a heading
+    party = next(iter(given))
     wholes = {id(c.head) for c in cands if c.head is not None}
     if id(lead) in wholes and lead.perpetrators in ([], [None]):
         return  # the lead is a toll over all parties, broken down by party: a periodic report, not one on a party

@@ -110,6 +110,7 @@ def find_candidates_in(
             trig = marks.starting("trigger", k)
             ner = doc[n.start].ent_type_
             ent = "DATE" if date_number(doc, n) else ("" if ner == "DATE" else ner)
+            countable = ent not in NOT_COUNTS and ent != "DATE"
             if _times_used(doc, marks, n, sent):
                 c.event, c.noun = "attacks", (n.end, n.end + 1)  # "used incendiary weapons 40 times"
             elif trig is not None and trig.value not in {"attacks", "detained"} and ent not in NOT_COUNTS and ent != "DATE":
@@ -134,9 +135,8 @@ def find_candidates_in(
                 read_label(doc, marks, c)
                 if c.target and not (lead and c.group != "persons"):
                     c.group = None
-                elif c.group == "persons" and earlier and (source := last_total(out, earlier)).group and \
-                        source.event in {None, c.event}:
-                    c.group = source.group  # "the toll by governorate:" lists the civilians counted before
+                elif earlier:
+                    _borrow_group(c, last_total(out, earlier), c.event)  # "the toll by governorate:" after a toll
             elif (counted := reached_count(doc, marks, n)) is not None:
                 c.elided = True  # "the number of civilians killed reached 3,364"
                 said = [m for m in counted if m.kind == "trigger"]
@@ -144,22 +144,20 @@ def find_candidates_in(
                     c.predicate = said[0].value  # "the death toll due to torture reached 1,057"
                 apply_noun(c, counted, out)
                 c.group = c.group or ("persons" if c.event in {"killed", "arrested"} else None)
-            elif not out and ent not in NOT_COUNTS and ent != "DATE" and (ranked := ranked_count(doc, marks, n)) is not None:
+            elif not out and countable and (ranked := ranked_count(doc, marks, n)) is not None:
                 c.elided = True  # "Idlib came first in the death toll with 63": the ranking's noun is in its lead
                 source = last_total(out, earlier) if earlier else None
                 if ranked and ranked[0].kind == "trigger":
-                    c.predicate = ranked[0].value
-                    same = source is not None and source.event in {None, ranked[0].value} and source.group
-                    c.group = source.group if same and source is not None else "persons"
+                    c.group, c.predicate = "persons", ranked[0].value
+                    _borrow_group(c, source, ranked[0].value)
                 elif ranked:
                     apply_noun(c, ranked, earlier)
-                    if c.group in {None, "persons"} and source is not None and source.group and source.event in {None, c.event}:
-                        c.group = source.group  # "the death toll" ranks the civilians counted before
+                    _borrow_group(c, source, c.event)  # "the death toll" ranks the civilians counted before
                 elif source is not None:
                     c.group, c.event, c.target = source.group, source.event, source.target
                 else:
                     c.group = "persons"
-            elif not out and ent not in NOT_COUNTS and ent != "DATE" and (frame := among_frame(doc, marks, sent.start, n.start)):
+            elif not out and countable and (frame := among_frame(doc, marks, sent.start, n.start)):
                 c.elided = True  # "ومن بين الاعتداءات التي نفذتها القوات الروسية 11 استهدفت مدارس": the frame's noun
                 if frame[0].kind == "trigger":
                     c.group, c.predicate = "persons", frame[0].value
@@ -208,6 +206,13 @@ def find_candidates_in(
         c.qualifier = _qualifier(doc, marks, c)
         out.append(c)
     return out
+
+
+def _borrow_group(c: Candidate, source: Candidate | None, event: str | None) -> None:
+    """People a lead-in names only as people ("the death toll", "the victims") are the group of the total of that
+    event counted before it (the civilians of "the killing of 150 civilians")."""
+    if c.group in {None, "persons"} and source is not None and source.group and source.event in {None, event}:
+        c.group = source.group
 
 
 _TIMES = {"times", "مرة", "مرات"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractor.figures.candidate import Candidate
 from extractor.figures.layout import before_bullets, in_list, is_heading, layout_of
@@ -35,22 +35,24 @@ def heading_context(
         elif is_heading(sent) and not bullet:
             subheading = not found and bool(marks.within("group", sent.start, sent.end)) and len(sent) <= 6
             actor = found[-1].value if found else (actor if subheading else topic)  # "B: Rebels" keeps its party
-            trig = [m for m in marks.within("trigger", sent.start, sent.end) if m.value != "attacks"]
-            metric = trig[0].value if trig else metric
+            metric = _what_happened(marks, sent) or metric
             list_actor = None
         elif bullet and found and sent.start not in counted and (is_heading(sent) or sent.text.rstrip().endswith(":")):
             list_actor = found[-1].value  # "أ- قوات النظام السوري:", or a party's name on the first line of a block
-            trig = [m for m in marks.within("trigger", sent.start, sent.end) if m.value != "attacks"]
-            list_metric = trig[0].value if trig else None
+            list_metric = _what_happened(marks, sent)
         elif not bullet:
             counts = sent.start in counted
             lead_in = sent.text.rstrip().endswith(":") and not counts
             list_actor = found[-1].value if (lead_in or (not counts and before_bullets(doc, sent))) and found else None
-            trig = [m for m in marks.within("trigger", sent.start, sent.end) if m.value != "attacks"]
-            list_metric = trig[0].value if lead_in and trig else None
+            list_metric = _what_happened(marks, sent) if lead_in else None
         actors[sent.start] = list_actor if bullet and list_actor else actor
         metrics[sent.start] = list_metric if bullet and list_metric else metric
     return actors, metrics
+
+
+def _what_happened(marks: Marks, sent: Span) -> str | None:
+    """The first word of a heading or lead-in for what happened to people ("killed", "arrests"), if any."""
+    return next((m.value for m in marks.within("trigger", sent.start, sent.end) if m.value != "attacks"), None)
 
 
 def topic_actor(doc: Doc, marks: Marks, cands: list[Candidate]) -> str | None:

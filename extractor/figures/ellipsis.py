@@ -72,18 +72,26 @@ def target_after_verb(doc: Doc, marks: Marks, c: Candidate, limit: int) -> None:
             return
 
 
+_NOUNS = ("group", "event", "target")
+
+
+def nouns_in(marks: Marks, start: int, end: int, kinds: tuple[str, ...] = _NOUNS) -> list[Mark]:
+    """The marks of ``kinds`` (by default what a count can count: groups, events, targets) in tokens
+    [start, end), in text order."""
+    return sorted((m for kind in kinds for m in marks.within(kind, start, end)), key=lambda m: m.start)
+
+
 def lead_in_noun(doc: Doc, marks: Marks, sent: Span, at: int | None = None) -> list[Mark]:
     """The counted noun of the words that introduce a list: a sentence ending in ":" ("Media workers killed, by
     party:"), or the clause before a colon in the count's own sentence ("وتوزعت الهجمات إلى: ثلاث على يد …")."""
     colon = next((k for k in range(at - 1, sent.start - 1, -1) if doc[k].text == ":"), None) if at is not None else None
     if colon is not None:
-        found = [m for kind in ("group", "event", "target") for m in marks.within(kind, sent.start, colon)]
+        found = nouns_in(marks, sent.start, colon)
         if found:
-            return sorted(found, key=lambda m: m.start)[:1]
+            return found[:1]
     for lead in reversed(layout_of(doc).sentences_before(sent.start, 3)):
         if lead.text.rstrip().endswith(":"):
-            found = [m for kind in ("group", "event", "target") for m in marks.within(kind, lead.start, lead.end)]
-            return sorted(found, key=lambda m: m.start)[:1]
+            return nouns_in(marks, lead.start, lead.end)[:1]
     return []
 
 
@@ -151,9 +159,9 @@ def reached_count(doc: Doc, marks: Marks, n: Number) -> list[Mark] | None:
         return None
     sent = doc[n.start].sent
     for cue in marks.within("cue:number_of", sent.start, k):
-        nouns = [m for kind in ("group", "event", "target", "trigger") for m in marks.within(kind, cue.end, min(k, cue.end + 4))]
+        nouns = nouns_in(marks, cue.end, min(k, cue.end + 4), (*_NOUNS, "trigger"))
         if nouns:
-            first = sorted(nouns, key=lambda m: (m.kind != "group", m.start))[0]
+            first = sorted(nouns, key=lambda m: m.kind != "group")[0]
             said = [m for m in marks.within("trigger", cue.end, k)
                     if m.value != "attacks" and not first.start <= m.start < first.end]  # "detainees who died…": the verb
             return [first] + ([said[0]] if first.kind == "group" and said else [])
@@ -172,8 +180,7 @@ def among_frame(doc: Doc, marks: Marks, start: int, at: int) -> list[Mark]:
         ["من", "بين"], ["ومن", "بين"], ["of", "the"], ["of", "those"], ["of", "these"])
     if not opens or any(t.like_num for t in doc[start:at]) or doc[at - 1].lower_ in {"الـ", "ال", "the"}:
         return []  # "ومن بين القتلى الـ 60": the frame restates a count, it frames none
-    found = [m for kind in ("group", "event", "target", "trigger") for m in marks.within(kind, start + 1, at)]
-    return sorted(found, key=lambda m: m.start)[:1]
+    return nouns_in(marks, start + 1, at, (*_NOUNS, "trigger"))[:1]
 
 
 def ranked_count(doc: Doc, marks: Marks, n: Number) -> list[Mark] | None:
@@ -188,7 +195,7 @@ def ranked_count(doc: Doc, marks: Marks, n: Number) -> list[Mark] | None:
         return None
     if not marks.within("cue:ranks_first", sent.start, k):
         return None
-    found = [m for kind in ("group", "event", "trigger") for m in marks.within(kind, sent.start, k)]
+    found = nouns_in(marks, sent.start, k, ("group", "event", "trigger"))
     return sorted(found, key=lambda m: (m.start, m.kind != "group"))[:1]
 
 

@@ -21,17 +21,17 @@ def locate(doc: Doc, marks: Marks, cands: list[Candidate]) -> list[Candidate]:
     A place right after the count is its own ("12 civilians in Idlib"), unless a cue of the next item opens it
     ("…, followed by Aleppo with 9", "تلتها حلب بـ 9"); in a ranking the place comes first and the count after
     "with" / "بـ" / a colon ("Idlib came first with 40", "إدلب بـ 40", "Idlib: 40"), so there the place before the
-    count, back to the last count, is its own. Else its total's place, else the one place its sentence names."""
-    taken = _own_places(doc, marks, cands)
+    count, back to the last count, is its own. Else its total's place, else the one place its sentence names that
+    no other count takes, else (a sentence naming none) the place of its paragraph, heading or title."""
+    afters = [_places_after(doc, marks, cands, j) for j in range(len(cands))]
+    taken = {p.start for places in afters for p in places}
     around = context_places(doc, marks)
     for j, c in enumerate(cands):
         if c.location:
             continue
         same = c.sent.start
         prv = cands[j - 1].end if j > 0 and cands[j - 1].sent.start == same and cands[j - 1].end <= c.start else c.sent.start
-        nxt = cands[j + 1].start if j + 1 < len(cands) and cands[j + 1].sent.start == same else c.sent.end
-        after = [p for p in marks.within("place", c.end, nxt) if p.start - c.end <= 6 and not _opens_next_item(marks, p)
-                 and not any(doc[k].text in _COMMAS for k in range(c.end, p.start))]  # not "…، وتصدرت إدلب بـ"
+        after = [p for p in afters[j] if not _opens_next_item(marks, p)]
         before = marks.within("place", prv, c.start)
         if before and _ranked(doc, marks, c):
             c.location = before[-1].value
@@ -40,25 +40,23 @@ def locate(doc: Doc, marks: Marks, cands: list[Candidate]) -> list[Candidate]:
         elif c.head is not None:
             c.location, c.place_from_context = c.head.location, c.head.place_from_context
         else:
-            in_sent = {m.value for m in marks.within("place", c.sent.start, c.sent.end) if m.start not in taken}
             named = marks.within("place", c.sent.start, c.sent.end)
+            in_sent = {m.value for m in named if m.start not in taken}
             if len(in_sent) == 1:
                 c.location = in_sent.pop()
-            elif not named and not _all_syria(doc, marks, c.sent.start, c.sent.end):
+            elif not named:
                 c.location = around.get(c.sent.start)
                 c.place_from_context = c.location is not None
     return [one for c in cands for one in _each_place(doc, marks, c)]
 
 
-def _own_places(doc: Doc, marks: Marks, cands: list[Candidate]) -> set[int]:
-    """Where the places start that a count of their sentence takes as its own ("64 civilians, 40 of them in
-    Idlib": Idlib is the 40's, not the 64's)."""
-    taken: set[int] = set()
-    for j, c in enumerate(cands):
-        nxt = cands[j + 1].start if j + 1 < len(cands) and cands[j + 1].sent.start == c.sent.start else c.sent.end
-        taken.update(p.start for p in marks.within("place", c.end, nxt)
-                     if p.start - c.end <= 6 and not any(doc[k].text in _COMMAS for k in range(c.end, p.start)))
-    return taken
+def _places_after(doc: Doc, marks: Marks, cands: list[Candidate], j: int) -> list[Mark]:
+    """The places right after count ``j``, before the next count and with no comma between ("64 civilians, 40 of
+    them in Idlib": Idlib is the 40's, not the 64's; not "…، وتصدرت إدلب بـ")."""
+    c = cands[j]
+    nxt = cands[j + 1].start if j + 1 < len(cands) and cands[j + 1].sent.start == c.sent.start else c.sent.end
+    return [p for p in marks.within("place", c.end, nxt)
+            if p.start - c.end <= 6 and not any(doc[k].text in _COMMAS for k in range(c.end, p.start))]
 
 
 def _all_syria(doc: Doc, marks: Marks, start: int, end: int) -> bool:
@@ -71,8 +69,10 @@ _SYRIA = {"syria", "Syria", "سوريا", "سورية", "بسوريا", "بسو�
 
 def context_places(doc: Doc, marks: Marks) -> dict[int, str | None]:
     """Per sentence start, the place of what it stands in, for a count whose sentence names none: the one place
-    named earlier in its paragraph, else the one its heading names, else the one the title names."""
-    sents = layout_of(doc).sents
+    named earlier in its paragraph, else the one its heading names, else the one the title names; none for a
+    sentence on all of Syria."""
+    layout = layout_of(doc)
+    sents = layout.sents
     if not sents:
         return {}
 
@@ -85,13 +85,14 @@ def context_places(doc: Doc, marks: Marks) -> dict[int, str | None]:
     heading: str | None = None
     block, earlier = -1, set[str]()
     for n, sent in enumerate(sents):
-        b = layout_of(doc).block_index(sent.start_char)
+        b = layout.block_index(sent.start_char)
         if b != block:
             block, earlier = b, set[str]()
         if n and is_heading(sent):
             heading = one(sent.start, sent.end)  # a new section: its own place, or none
-        out[sent.start] = (next(iter(earlier)) if len(earlier) == 1 else None) or heading or title
-        if _all_syria(doc, marks, sent.start, sent.end):
+        all_syria = _all_syria(doc, marks, sent.start, sent.end)
+        out[sent.start] = None if all_syria else (next(iter(earlier)) if len(earlier) == 1 else None) or heading or title
+        if all_syria:
             earlier.add("")  # a sentence on all of Syria: the paragraph names more than one place
         earlier |= {m.value for m in marks.within("place", sent.start, sent.end)}
     return {k: v or None for k, v in out.items()}
